@@ -1,0 +1,80 @@
+# The two commands a new machine needs: `make run` and `make test`. `make help` lists the rest.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# A Python 3.12+ interpreter: PYTHON=... wins, else scripts/find-python looks on PATH and in pyenv.
+PYTHON ?= $(shell scripts/find-python)
+VENV := .venv
+BIN := $(VENV)/bin
+PYTHON_STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: help install run serve migrate demo test test-postgres test-browser lint format check-migrations check-deploy ci clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-18s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "No Python 3.12 or newer found. Install one (e.g. 'pyenv install 3.12' or Debian's python3.12)"; \
+		echo "and run make again, or name it: make run PYTHON=/path/to/python3.12"; \
+		exit 1; \
+	fi
+	"$(PYTHON)" -m venv $(VENV)
+
+$(PYTHON_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm not found: install Node.js 20 or newer with npm."; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(PYTHON_STAMP) $(NODE_STAMP) ## Create .venv and install Python and npm dependencies
+
+migrate: install ## Apply database migrations
+	$(BIN)/python manage.py migrate --no-input
+
+demo: migrate ## Load the demo content (safe to run again)
+	$(BIN)/python manage.py load_demo_content
+
+run: demo serve ## Install, migrate, load demo content and serve http://127.0.0.1:8000 on SQLite
+
+serve: install ## Serve the site without reloading demo content
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install ## Run the Python test suite (SQLite unless DATABASE_URL says otherwise)
+	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
+
+test-postgres: install ## Run the Python test suite on the local PostgreSQL
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/network_site} $(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
+
+test-browser: install ## Run the browser tests in Chromium (needs /usr/bin/chromium)
+	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS)
+
+lint: install ## ruff check and ruff format --check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Reformat the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check-migrations: install ## Fail if a model changed without a migration
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+check-deploy: install ## Django's deployment checks with production settings and example values
+	set -a && source .env.example && set +a && \
+	DJANGO_SETTINGS_MODULE=network_site.settings.production \
+	$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+ci: ## Everything CI runs (see .ci/run)
+	bash .ci/run
+
+clean: ## Remove .venv, node_modules and the local SQLite database
+	rm -rf $(VENV) node_modules db.sqlite3
