@@ -87,7 +87,9 @@ class AccordionBlock(blocks.StructBlock):
 
 class BaseStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, template="components/blocks/rich_text.html")
+    paragraph = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES, template="components/blocks/rich_text.html"
+    )
     image = ImageBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()

@@ -30,7 +30,9 @@ def upsert_page(parent, page_class, slug, **fields):
 
     page = existing.specific
     if not isinstance(page, page_class):
-        raise TypeError(f"{page.url_path} is a {type(page).__name__}, expected {page_class.__name__}")
+        raise TypeError(
+            f"{page.url_path} is a {type(page).__name__}, expected {page_class.__name__}"
+        )
     changed = False
     for name, value in fields.items():
         field = page._meta.get_field(name)

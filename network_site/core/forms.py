@@ -1,4 +1,8 @@
+import re
+
 from django import forms
+
+WORD_PATTERN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 SEARCH_QUERY_MAX_LENGTH = 200
 
@@ -9,12 +13,13 @@ class SearchForm(forms.Form):
         required=False,
         max_length=SEARCH_QUERY_MAX_LENGTH,
         error_messages={
-            "max_length": f"Search for %(limit_value)s characters or fewer "
-            f"(you entered %(show_value)s)."
+            "max_length": "Search for %(limit_value)s characters or fewer "
+            "(you entered %(show_value)s)."
         },
     )
     page = forms.IntegerField(required=False, min_value=1)
 
     def clean_q(self):
-        # Control characters only confuse the search backend; spaces stay as they are.
-        return "".join(ch for ch in self.cleaned_data["q"] if ch.isprintable()).strip()
+        # Words only: quotes, brackets and operators are query syntax to the full-text backends,
+        # and an unbalanced one is an error there.
+        return " ".join(WORD_PATTERN.findall(self.cleaned_data["q"]))

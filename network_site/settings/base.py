@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.csp import CSP
 
-from .environment import cache_from_url, env_bool, env_int, env_list, env_str
+from .environment import cache_from_url, env_bool, env_int, env_list, env_str, mailer_from_env
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -89,6 +89,9 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Wagtail's search index uses PostgreSQL's full-text search fields there.
+    INSTALLED_APPS.append("django.contrib.postgres")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": cache_from_url(env_str("CACHE_URL", "locmem://"))}
@@ -113,10 +116,12 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [
     PROJECT_DIR / "static",
-    ("design-system", BASE_DIR / "node_modules" / "@scottish-government" / "design-system" / "dist"),
+    (
+        "design-system",
+        BASE_DIR / "node_modules" / "@scottish-government" / "design-system" / "dist",
+    ),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
@@ -127,18 +132,18 @@ STORAGES = {
 # Serve uploaded files from Django itself (dev, tests, the browser-test server); off in production.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
-EMAIL_PORT = env_int("EMAIL_PORT", 25)
-EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
-EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(BASE_DIR / "sent-mail"))
-DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Personal Outcomes Network <network@example.org>")
+MAILERS = {"default": mailer_from_env()}
+DEFAULT_FROM_EMAIL = env_str(
+    "DEFAULT_FROM_EMAIL", "Personal Outcomes Network <network@example.org>"
+)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Mail and search indexing run as tasks; the immediate backend runs them in-process.
-TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
+TASKS = {
+    "default": {
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+    }
+}
 
 WAGTAIL_SITE_NAME = "Personal Outcomes Network"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

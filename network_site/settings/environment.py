@@ -21,7 +21,9 @@ def env_bool(name, default=False):
         return True
     if value in FALSE_WORDS:
         return False
-    raise ImproperlyConfigured(f"{name} must be one of: {', '.join(sorted(TRUE_WORDS | FALSE_WORDS))}")
+    raise ImproperlyConfigured(
+        f"{name} must be one of: {', '.join(sorted(TRUE_WORDS | FALSE_WORDS))}"
+    )
 
 
 def env_int(name, default):
@@ -45,3 +47,25 @@ def cache_from_url(url):
     if url in ("", "locmem://"):
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     raise ImproperlyConfigured(f"CACHE_URL must start with redis:// or be locmem://, not {url!r}")
+
+
+SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+FILE_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+
+
+def mailer_from_env():
+    """The default MAILERS entry: EMAIL_BACKEND picks the backend, the other EMAIL_* its options."""
+    backend = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+    options = {}
+    if backend == SMTP_BACKEND:
+        options = {
+            "host": env_str("EMAIL_HOST", "localhost"),
+            "port": env_int("EMAIL_PORT", 25),
+            "username": env_str("EMAIL_HOST_USER"),
+            "password": env_str("EMAIL_HOST_PASSWORD"),
+            "use_tls": env_bool("EMAIL_USE_TLS", False),
+            "timeout": env_int("EMAIL_TIMEOUT", 10),
+        }
+    elif backend == FILE_BACKEND:
+        options = {"file_path": env_str("EMAIL_FILE_PATH", "sent-mail")}
+    return {"BACKEND": backend, "OPTIONS": options}

@@ -12,6 +12,7 @@ DEBUG = False
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 DEMO_ACCOUNTS_ENABLED = False
 
+STATIC_ROOT = BASE_DIR / "staticfiles"  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }

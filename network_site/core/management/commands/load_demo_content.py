@@ -67,7 +67,10 @@ class Command(BaseCommand):
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             Site.objects.create(
-                hostname="localhost", port=80, root_page=home, is_default_site=True,
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
                 site_name="Personal Outcomes Network",
             )
         elif site.root_page_id != home.pk or site.site_name != "Personal Outcomes Network":

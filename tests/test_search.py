@@ -1,0 +1,66 @@
+import pytest
+
+from tests.factories.core import StandardPageFactory, paragraph_body
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def searchable_pages(home_page):
+    StandardPageFactory(
+        parent=home_page,
+        title="Carers and their plans",
+        slug="carers",
+        body=paragraph_body("An adult carer support plan records what matters to the carer."),
+    )
+    StandardPageFactory(
+        parent=home_page, title="Unrelated", slug="unrelated", body=paragraph_body("Nothing here.")
+    )
+
+
+def test_search_finds_a_page_by_a_word_in_its_body(client, searchable_pages):
+    response = client.get("/search/", {"q": "support plan"})
+    assert response.status_code == 200
+    titles = [result.title for result in response.context["results_page"]]
+    assert titles == ["Carers and their plans"]
+
+
+def test_empty_query_shows_the_form_without_results(client, searchable_pages):
+    response = client.get("/search/", {"q": ""})
+    assert response.status_code == 200
+    assert response.context["results_page"] is None
+    assert "Enter a word or phrase" in response.content.decode()
+
+
+def test_a_very_long_query_gets_a_clear_message(client, searchable_pages):
+    response = client.get("/search/", {"q": "carer " * 834})
+    assert response.status_code == 200
+    assert "Search for 200 characters or fewer" in response.content.decode()
+    assert response.context["results_page"] is None
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "<script>alert(1)</script>",
+        "' OR 1=1 --",
+        "carer's self-directed",
+        "%00%ff",
+        "\x00\x1f",
+        "AND OR NOT",
+        '"',
+        "(((",
+        "ñ 漢字 🙂",
+    ],
+)
+def test_odd_characters_never_cause_an_error(client, searchable_pages, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_junk_page_number_falls_back_to_a_valid_page(client, searchable_pages):
+    response = client.get("/search/", {"q": "carer", "page": "9999"})
+    assert response.status_code == 200
+    response = client.get("/search/", {"q": "carer", "page": "abc"})
+    assert response.status_code == 200
