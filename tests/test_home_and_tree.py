@@ -90,3 +90,8 @@ def test_call_to_action_needs_a_page_or_an_address():
 class TestEditorCanCreateStandardPage(WagtailTestUtils):
     def test_standard_page_allowed_under_home(self, home_page):
         assert StandardPage.can_create_at(home_page)
+
+
+def test_home_page_title_names_the_network_once(client, home_page):
+    html = client.get("/").content.decode()
+    assert "<title>Personal Outcomes Network</title>" in html
