@@ -179,7 +179,9 @@ def summarise(comparison, dimensions, values):
     if len(statutory) == len(entries):
         shared.append(f"{everyone} have a statutory basis.")
     elif not statutory:
-        shared.append("None of them has a statutory basis.")
+        shared.append(
+            f"{'Neither' if len(entries) == 2 else 'None of them'} has a statutory basis."
+        )
     else:
         differences.append(
             f"Only {join_words(statutory)} {'has' if len(statutory) == 1 else 'have'} "

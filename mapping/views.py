@@ -78,7 +78,9 @@ def dimension_values(entries):
 def compare(request, guide):
     all_entries = list(guide.entries().order_by("title").only("id", "title", "slug"))
     asked = "entry" in request.GET
-    form = CompareForm(request.GET if asked else None, entries=all_entries)
+    # Blank values (an empty ?entry=) are no choice at all, not an unknown entry.
+    chosen = [slug for slug in request.GET.getlist("entry") if slug.strip()]
+    form = CompareForm({"entry": chosen} if asked else None, entries=all_entries)
     comparison = None
     if asked and form.is_valid():
         chosen = form.cleaned_data["entry"]
