@@ -11,7 +11,6 @@ from django.apps import apps
 from django.core.exceptions import FieldError, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -251,10 +250,6 @@ class MappingEntryPage(Page):
                 {"applies_to_health": "Choose at least one sector it applies to."}
             )
 
-    @cached_property
-    def guide(self):
-        return MappingGuidePage.objects.ancestor_of(self).first()
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         theme_names = [tag.name for tag in self.themes.all()]
@@ -276,6 +271,8 @@ class MappingEntryPage(Page):
             for relationship in self.relationships.select_related("target")
             if relationship.target.live
         ]
+        if self.pk is None:  # a preview of an entry not yet saved: nothing points at it
+            return outgoing
         incoming = [
             (
                 REVERSE_RELATIONSHIP_LABELS[relationship.kind],
