@@ -1,0 +1,352 @@
+"""The mapping guide: approaches, policies and projects as structured records, and their comparison.
+
+Entries are Wagtail pages (a MappingEntryPage under the one MappingGuidePage) rather than snippets:
+pages bring revisions, drafts, preview, scheduled publishing and the moderation workflows editors
+already use for the rest of the site, and their inline children (examples, sources, dimension
+values, relationships) are saved in the same revision as the entry. Comparison dimensions are a
+snippet, so editors keep the list without code.
+"""
+
+from django.apps import apps
+from django.core.exceptions import FieldError, ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+
+class Kind(models.TextChoices):
+    APPROACH = "approach", "Approach"
+    POLICY = "policy", "Policy"
+    LEGISLATION = "legislation", "Legislation"
+    FRAMEWORK = "framework", "Framework"
+    PROJECT = "project", "Project"
+    TOOL = "tool", "Tool"
+
+
+class Sector(models.TextChoices):
+    """The sectors an entry applies to; each is a boolean field `applies_to_<value>`."""
+
+    HEALTH = "health", "Health"
+    SOCIAL_CARE = "social_care", "Social care"
+    HOUSING = "housing", "Housing"
+    EDUCATION = "education", "Education"
+    WIDER_PUBLIC_SERVICES = "wider_public_services", "Wider public services"
+
+
+class ExampleSector(models.TextChoices):
+    PUBLIC = "public", "Public sector"
+    PRIVATE = "private", "Private sector"
+    THIRD = "third", "Third sector"
+
+
+class Scope(models.TextChoices):
+    SCOTLAND = "scotland", "Scotland"
+    UK = "uk", "UK"
+    INTERNATIONAL = "international", "International"
+
+
+class DimensionValue(models.TextChoices):
+    YES = "yes", "Yes"
+    PARTLY = "partly", "Partly"
+    NO = "no", "No"
+    NOT_APPLICABLE = "n/a", "Not applicable"
+
+
+class RelationshipKind(models.TextChoices):
+    IMPLEMENTS = "implements", "Implements"
+    BUILDS_ON = "builds_on", "Builds on"
+    OVERLAPS_WITH = "overlaps_with", "Overlaps with"
+
+
+# How a relationship reads from the other end: "A implements B" is "B is implemented by A".
+REVERSE_RELATIONSHIP_LABELS = {
+    RelationshipKind.IMPLEMENTS: "Is implemented by",
+    RelationshipKind.BUILDS_ON: "Is built on by",
+    RelationshipKind.OVERLAPS_WITH: "Overlaps with",
+}
+
+
+def sector_field_name(sector):
+    return f"applies_to_{sector}"
+
+
+class ComparisonDimension(models.Model):
+    """A question every entry answers, such as "starts from what matters to the person"."""
+
+    name = models.CharField(max_length=120, unique=True)
+    sort_order = models.PositiveIntegerField(
+        default=0, help_text="Dimensions are listed from the lowest number up."
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("sort_order")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class MappingGuidePage(RoutablePageMixin, Page):
+    """The guide's home: every entry, with filters, search, compare, matrix and exports."""
+
+    introduction = models.TextField(blank=True)
+
+    max_count = 1
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["mapping.MappingEntryPage"]
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    template = "pages/mapping/mapping_guide_page.html"
+
+    def entries(self):
+        return MappingEntryPage.objects.live().public().child_of(self)
+
+    @path("")
+    def guide_home(self, request):
+        from .views import guide_home
+
+        return guide_home(request, self)
+
+    @path("compare/")
+    def compare(self, request):
+        from .views import compare
+
+        return compare(request, self)
+
+    @path("matrix/")
+    def matrix(self, request):
+        from .views import matrix
+
+        return matrix(request, self)
+
+    @path("export/csv/")
+    def export_csv(self, request):
+        from .views import export
+
+        return export(request, self, "csv")
+
+    @path("export/json/")
+    def export_json(self, request):
+        from .views import export
+
+        return export(request, self, "json")
+
+
+class MappingEntryTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "mapping.MappingEntryPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class MappingEntryPage(Page):
+    """One approach, policy, piece of legislation, framework, project or tool."""
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    applies_to_health = models.BooleanField("Health", default=False)
+    applies_to_social_care = models.BooleanField("Social care", default=False)
+    applies_to_housing = models.BooleanField("Housing", default=False)
+    applies_to_education = models.BooleanField("Education", default=False)
+    applies_to_wider_public_services = models.BooleanField("Wider public services", default=False)
+    scope = models.CharField(max_length=20, choices=Scope.choices)
+    year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+        help_text="The year it began, was published or came into force.",
+    )
+    lead_body = models.CharField(max_length=255, blank=True)
+    statutory_basis = models.CharField(
+        max_length=255, blank=True, help_text="The Act or regulations behind it, if any."
+    )
+    summary = models.TextField()
+    key_features = models.TextField(blank=True, help_text="One feature on each line.")
+    alike = models.TextField(
+        "How it is like a personal outcomes approach",
+        blank=True,
+    )
+    different = models.TextField(
+        "How it differs from a personal outcomes approach",
+        blank=True,
+    )
+    last_reviewed = models.DateField(null=True, blank=True)
+    reviewed_by = models.CharField(max_length=120, blank=True)
+    themes = ClusterTaggableManager(
+        through=MappingEntryTag,
+        blank=True,
+        help_text="Themes shared with stories and resources, which are then linked from here.",
+    )
+
+    parent_page_types = ["mapping.MappingGuidePage"]
+    subpage_types = []
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("scope"), FieldPanel("year")]),
+        MultiFieldPanel(
+            [FieldPanel(sector_field_name(sector)) for sector in Sector.values],
+            heading="Sectors it applies to",
+        ),
+        FieldPanel("lead_body"),
+        FieldPanel("statutory_basis"),
+        FieldPanel("summary"),
+        FieldPanel("key_features"),
+        FieldPanel("alike"),
+        FieldPanel("different"),
+        FieldPanel("themes"),
+        InlinePanel("examples", heading="Examples in practice", label="Example"),
+        InlinePanel("sources", heading="Sources", label="Source"),
+        InlinePanel("dimension_values", heading="Comparison dimensions", label="Dimension value"),
+        InlinePanel("relationships", heading="Related entries", label="Relationship"),
+        FieldRowPanel(
+            [FieldPanel("last_reviewed"), FieldPanel("reviewed_by")], heading="Last reviewed"
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("key_features"),
+        index.SearchField("lead_body"),
+        index.SearchField("statutory_basis"),
+        index.SearchField("alike"),
+        index.SearchField("different"),
+        index.FilterField("kind"),
+    ]
+    template = "pages/mapping/mapping_entry_page.html"
+
+    class Meta:
+        verbose_name = "mapping guide entry"
+        verbose_name_plural = "mapping guide entries"
+
+    @property
+    def sectors(self):
+        return [sector for sector in Sector if getattr(self, sector_field_name(sector))]
+
+    @property
+    def sector_labels(self):
+        return [sector.label for sector in self.sectors]
+
+    @property
+    def example_sectors(self):
+        """The sectors its examples come from, in a fixed order (uses prefetched examples)."""
+        found = {example.sector for example in self.examples.all()}
+        return [sector for sector in ExampleSector if sector in found]
+
+    @property
+    def example_sector_labels(self):
+        return [sector.label for sector in self.example_sectors]
+
+    @property
+    def key_feature_list(self):
+        return [line.strip() for line in self.key_features.splitlines() if line.strip()]
+
+    def clean(self):
+        super().clean()
+        if not self.sectors:
+            raise ValidationError(
+                {"applies_to_health": "Choose at least one sector it applies to."}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        theme_names = [tag.name for tag in self.themes.all()]
+        context.update(
+            themes=theme_names,
+            examples=list(self.examples.all()),
+            sources=list(self.sources.all()),
+            dimension_values=list(self.dimension_values.select_related("dimension")),
+            related_entries=self.related_entries(),
+            stories=pages_sharing_themes("stories", "StoryPage", theme_names),
+            resources=pages_sharing_themes("resources", "ResourcePage", theme_names),
+        )
+        return context
+
+    def related_entries(self):
+        """(label, entry, note) for each live entry linked to this one, either way round."""
+        outgoing = [
+            (relationship.get_kind_display(), relationship.target, relationship.note)
+            for relationship in self.relationships.select_related("target")
+            if relationship.target.live
+        ]
+        if self.pk is None:  # a preview of an entry not yet saved: nothing points at it
+            return outgoing
+        incoming = [
+            (
+                REVERSE_RELATIONSHIP_LABELS[relationship.kind],
+                relationship.source,
+                relationship.note,
+            )
+            for relationship in EntryRelationship.objects.filter(
+                target=self, source__live=True
+            ).select_related("source")
+        ]
+        return outgoing + incoming
+
+
+def pages_sharing_themes(app_label, model_name, theme_names, limit=5):
+    """Live pages of another app that carry one of these tags; none if that app has no such model.
+
+    The stories and resources apps are built on their own, so this looks their models up by name
+    rather than importing them: the guide works whether or not they exist yet.
+    """
+    if not theme_names:
+        return []
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError:
+        return []
+    try:
+        pages = model.objects.live().public().filter(tags__name__in=theme_names).distinct()
+        return list(pages.order_by("-first_published_at")[:limit])
+    except (FieldError, AttributeError):
+        return []
+
+
+class EntryExample(Orderable):
+    entry = ParentalKey(MappingEntryPage, on_delete=models.CASCADE, related_name="examples")
+    sector = models.CharField(max_length=20, choices=ExampleSector.choices)
+    title = models.CharField(max_length=255)
+    description = models.TextField(blank=True)
+
+    panels = [FieldPanel("sector"), FieldPanel("title"), FieldPanel("description")]
+
+
+class EntrySource(Orderable):
+    entry = ParentalKey(MappingEntryPage, on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField(max_length=255)
+    url = models.URLField("Link", max_length=500)
+
+    panels = [FieldPanel("title"), FieldPanel("url")]
+
+
+class EntryDimensionValue(Orderable):
+    entry = ParentalKey(MappingEntryPage, on_delete=models.CASCADE, related_name="dimension_values")
+    dimension = models.ForeignKey(
+        ComparisonDimension, on_delete=models.CASCADE, related_name="entry_values"
+    )
+    value = models.CharField(max_length=10, choices=DimensionValue.choices)
+    note = models.CharField(max_length=255, blank=True)
+
+    panels = [FieldPanel("dimension"), FieldPanel("value"), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        unique_together = [("entry", "dimension")]
+
+
+class EntryRelationship(Orderable):
+    source = ParentalKey(MappingEntryPage, on_delete=models.CASCADE, related_name="relationships")
+    kind = models.CharField(max_length=20, choices=RelationshipKind.choices)
+    target = models.ForeignKey(
+        MappingEntryPage, on_delete=models.CASCADE, related_name="incoming_relationships"
+    )
+    note = models.CharField(max_length=255, blank=True)
+
+    panels = [FieldPanel("kind"), FieldPanel("target"), FieldPanel("note")]
+
+    def clean(self):
+        super().clean()
+        if self.source_id and self.target_id == self.source_id:
+            raise ValidationError({"target": "An entry cannot be related to itself."})

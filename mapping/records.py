@@ -1,0 +1,450 @@
+"""Entries as plain records: what the CSV and JSON exports write and the importer reads back.
+
+A record is a dict of plain values (see RECORD_FIELDS); `entry_record` makes one from a page,
+`record_to_row`/`parse_row` turn it into a CSV row and back, and `save_records` writes records to
+the guide, publishing only the entries that changed, so loading the same records twice is a no-op.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_slug
+from django.db import transaction
+
+from .models import (
+    ComparisonDimension,
+    DimensionValue,
+    EntryDimensionValue,
+    EntryExample,
+    EntryRelationship,
+    EntrySource,
+    ExampleSector,
+    Kind,
+    MappingEntryPage,
+    RelationshipKind,
+    Scope,
+    Sector,
+    sector_field_name,
+)
+
+# The columns every CSV has, in order; then two per dimension (DIMENSION_PREFIX, NOTE_PREFIX).
+RECORD_FIELDS = [
+    "slug",
+    "name",
+    "kind",
+    "sectors",
+    "scope",
+    "year",
+    "lead_body",
+    "statutory_basis",
+    "summary",
+    "key_features",
+    "alike",
+    "different",
+    "themes",
+    "examples",
+    "sources",
+    "relationships",
+    "last_reviewed",
+    "reviewed_by",
+]
+# Written by the exports for readers; the importer ignores them (they follow from other columns).
+DERIVED_FIELDS = ["example_sectors", "url"]
+DIMENSION_PREFIX = "dimension: "
+NOTE_PREFIX = "note: "
+LIST_SEPARATOR = "; "
+PART_SEPARATOR = " | "
+
+# Prefetches that let `entry_record` run without further queries.
+RECORD_PREFETCH = [
+    "examples",
+    "sources",
+    "relationships__target",
+    "dimension_values__dimension",
+    "tagged_items__tag",
+]
+
+
+def entry_record(page, dimension_names=None):
+    """The record of an entry page; only the named dimensions if `dimension_names` is given."""
+    dimensions = [
+        {"dimension": value.dimension.name, "value": value.value, "note": value.note}
+        for value in sorted(
+            page.dimension_values.all(),
+            key=lambda value: (value.dimension.sort_order, value.dimension.name),
+        )
+        if dimension_names is None or value.dimension.name in dimension_names
+    ]
+    return {
+        "slug": page.slug,
+        "name": page.title,
+        "kind": page.kind,
+        "sectors": [str(sector) for sector in page.sectors],
+        "scope": page.scope,
+        "year": page.year,
+        "lead_body": page.lead_body,
+        "statutory_basis": page.statutory_basis,
+        "summary": page.summary,
+        "key_features": page.key_feature_list,
+        "alike": page.alike,
+        "different": page.different,
+        "themes": sorted(item.tag.name for item in page.tagged_items.all()),
+        "examples": [
+            {"sector": example.sector, "title": example.title, "description": example.description}
+            for example in page.examples.all()
+        ],
+        "sources": [{"title": source.title, "url": source.url} for source in page.sources.all()],
+        "relationships": [
+            {"kind": relation.kind, "target": relation.target.slug, "note": relation.note}
+            for relation in page.relationships.all()
+        ],
+        "dimensions": dimensions,
+        "last_reviewed": page.last_reviewed.isoformat() if page.last_reviewed else "",
+        "reviewed_by": page.reviewed_by,
+    }
+
+
+def export_record(page, request=None):
+    """A record with the derived fields readers of an export want."""
+    record = entry_record(page)
+    record["example_sectors"] = [str(sector) for sector in page.example_sectors]
+    record["url"] = page.get_full_url(request)
+    return record
+
+
+def csv_header(dimension_names):
+    header = RECORD_FIELDS + DERIVED_FIELDS
+    for name in dimension_names:
+        header += [DIMENSION_PREFIX + name, NOTE_PREFIX + name]
+    return header
+
+
+def record_to_row(record, dimension_names):
+    """A CSV row (a list of strings, in `csv_header` order) for a record."""
+    values = {value["dimension"]: value for value in record["dimensions"]}
+    cells = {
+        **{name: record.get(name) for name in RECORD_FIELDS + DERIVED_FIELDS},
+        "sectors": LIST_SEPARATOR.join(record["sectors"]),
+        "year": "" if record["year"] is None else str(record["year"]),
+        "key_features": "\n".join(record["key_features"]),
+        "themes": LIST_SEPARATOR.join(record["themes"]),
+        "examples": "\n".join(
+            PART_SEPARATOR.join([item["sector"], item["title"], item["description"]]).rstrip()
+            for item in record["examples"]
+        ),
+        "sources": "\n".join(
+            PART_SEPARATOR.join([item["title"], item["url"]]) for item in record["sources"]
+        ),
+        "relationships": "\n".join(
+            PART_SEPARATOR.join([item["kind"], item["target"], item["note"]]).rstrip()
+            for item in record["relationships"]
+        ),
+        "example_sectors": LIST_SEPARATOR.join(record.get("example_sectors", [])),
+    }
+    row = [cells[name] or "" for name in RECORD_FIELDS + DERIVED_FIELDS]
+    for name in dimension_names:
+        value = values.get(name)
+        row += [value["value"], value["note"]] if value else ["", ""]
+    return row
+
+
+class HeaderError(ValueError):
+    """The CSV's header row is not one the importer can read."""
+
+
+def dimension_names_from_header(header):
+    """The dimension names a CSV header declares, in order; HeaderError if it is malformed."""
+    missing = [name for name in RECORD_FIELDS if name not in header]
+    if missing:
+        raise HeaderError(f"The header row lacks the column(s): {', '.join(missing)}.")
+    names = []
+    for column in header:
+        if column in RECORD_FIELDS or column in DERIVED_FIELDS:
+            continue
+        if column.startswith(DIMENSION_PREFIX):
+            name = column.removeprefix(DIMENSION_PREFIX).strip()
+            if not name or f"{NOTE_PREFIX}{name}" not in header:
+                raise HeaderError(f"The column “{column}” needs a “{NOTE_PREFIX}{name}” column.")
+            if len(name) > ComparisonDimension._meta.get_field("name").max_length:
+                raise HeaderError(f"The dimension name “{name}” is too long.")
+            names.append(name)
+        elif column.startswith(NOTE_PREFIX):
+            if DIMENSION_PREFIX + column.removeprefix(NOTE_PREFIX) not in header:
+                raise HeaderError(f"The column “{column}” has no matching dimension column.")
+        else:
+            raise HeaderError(f"Unknown column “{column}”.")
+    return names
+
+
+def _split_list(text):
+    return [item.strip() for item in text.split(";") if item.strip()]
+
+
+def _lines(text):
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _max_length(model, field_name):
+    return model._meta.get_field(field_name).max_length
+
+
+def parse_row(row, dimension_names):
+    """(record, errors) from a CSV row given as a dict of column -> text.
+
+    `errors` is a list of plain sentences; the record is only meaningful when it is empty.
+    """
+    errors = []
+    cell = {name: (row.get(name) or "").strip() for name in row}
+
+    def check_length(value, model, field_name, label):
+        limit = _max_length(model, field_name)
+        if len(value) > limit:
+            errors.append(f"{label} is longer than {limit} characters.")
+
+    slug = cell.get("slug", "")
+    try:
+        validate_slug(slug)
+    except ValidationError:
+        errors.append(f"slug “{slug}” must be letters, numbers, hyphens or underscores.")
+    check_length(slug, MappingEntryPage, "slug", "slug")
+    for required in ("name", "summary"):
+        if not cell.get(required):
+            errors.append(f"{required} is empty.")
+    check_length(cell.get("name", ""), MappingEntryPage, "title", "name")
+    if cell.get("kind") not in Kind.values:
+        errors.append(f"kind “{cell.get('kind')}” is not one of {', '.join(Kind.values)}.")
+    if cell.get("scope") not in Scope.values:
+        errors.append(f"scope “{cell.get('scope')}” is not one of {', '.join(Scope.values)}.")
+
+    sectors = _split_list(cell.get("sectors", ""))
+    unknown_sectors = [sector for sector in sectors if sector not in Sector.values]
+    if unknown_sectors:
+        errors.append(f"unknown sector(s): {', '.join(unknown_sectors)}.")
+    elif not sectors:
+        errors.append("sectors is empty: give at least one.")
+
+    year = None
+    if cell.get("year"):
+        try:
+            year = int(cell["year"])
+        except ValueError:
+            errors.append(f"year “{cell['year']}” is not a whole number.")
+        else:
+            if not 1900 <= year <= 2100:
+                errors.append(f"year {year} is not between 1900 and 2100.")
+
+    last_reviewed = cell.get("last_reviewed", "")
+    if last_reviewed:
+        try:
+            datetime.date.fromisoformat(last_reviewed)
+        except ValueError:
+            errors.append(f"last_reviewed “{last_reviewed}” is not a date like 2025-03-31.")
+
+    for name in ("lead_body", "statutory_basis", "reviewed_by"):
+        check_length(cell.get(name, ""), MappingEntryPage, name, name)
+
+    examples = []
+    for line in _lines(cell.get("examples", "")):
+        parts = [part.strip() for part in line.split("|", 2)]
+        sector, title, description = (parts + ["", ""])[:3]
+        if sector not in ExampleSector.values:
+            errors.append(
+                f"example “{line}” must start with one of {', '.join(ExampleSector.values)}."
+            )
+        elif not title:
+            errors.append(f"example “{line}” has no title.")
+        else:
+            check_length(title, EntryExample, "title", "an example's title")
+            examples.append({"sector": sector, "title": title, "description": description})
+
+    sources = []
+    url_validator = URLValidator(schemes=["http", "https"])
+    for line in _lines(cell.get("sources", "")):
+        title, _, url = (part.strip() for part in line.rpartition("|"))
+        try:
+            url_validator(url)
+        except ValidationError:
+            errors.append(f"source “{line}” needs a title, then | and an http(s) link.")
+            continue
+        if not title:
+            errors.append(f"source “{line}” has no title.")
+            continue
+        check_length(title, EntrySource, "title", "a source's title")
+        check_length(url, EntrySource, "url", "a source's link")
+        sources.append({"title": title, "url": url})
+
+    relationships = []
+    for line in _lines(cell.get("relationships", "")):
+        parts = [part.strip() for part in line.split("|", 2)]
+        kind, target, note = (parts + ["", ""])[:3]
+        if kind not in RelationshipKind.values:
+            errors.append(
+                f"relationship “{line}” must start with one of {', '.join(RelationshipKind.values)}."
+            )
+        elif not target:
+            errors.append(f"relationship “{line}” names no entry.")
+        elif target == slug:
+            errors.append(f"relationship “{line}” relates the entry to itself.")
+        else:
+            check_length(note, EntryRelationship, "note", "a relationship's note")
+            relationships.append({"kind": kind, "target": target, "note": note})
+
+    dimensions = []
+    for name in dimension_names:
+        value = cell.get(DIMENSION_PREFIX + name, "")
+        note = cell.get(NOTE_PREFIX + name, "")
+        if not value:
+            if note:
+                errors.append(f"“{name}” has a note but no value.")
+            continue
+        if value not in DimensionValue.values:
+            errors.append(f"“{name}” is “{value}”, not one of {', '.join(DimensionValue.values)}.")
+            continue
+        check_length(note, EntryDimensionValue, "note", f"the note on “{name}”")
+        dimensions.append({"dimension": name, "value": value, "note": note})
+
+    record = {
+        "slug": slug,
+        "name": cell.get("name", ""),
+        "kind": cell.get("kind", ""),
+        "sectors": [sector for sector in Sector.values if sector in sectors],
+        "scope": cell.get("scope", ""),
+        "year": year,
+        "lead_body": cell.get("lead_body", ""),
+        "statutory_basis": cell.get("statutory_basis", ""),
+        "summary": cell.get("summary", ""),
+        "key_features": _lines(cell.get("key_features", "")),
+        "alike": cell.get("alike", ""),
+        "different": cell.get("different", ""),
+        "themes": sorted(set(_split_list(cell.get("themes", "")))),
+        "examples": examples,
+        "sources": sources,
+        "relationships": relationships,
+        "dimensions": dimensions,
+        "last_reviewed": last_reviewed,
+        "reviewed_by": cell.get("reviewed_by", ""),
+    }
+    return record, errors
+
+
+def reject_broken_references(records, existing_slugs):
+    """{index: reason} for records whose relationships name an entry that neither exists nor is
+    among the other accepted records; repeated, since rejecting one can break another."""
+    rejected = {}
+    while True:
+        accepted = {record["slug"] for index, record in records.items() if index not in rejected}
+        known = accepted | existing_slugs
+        newly = {
+            index: f"relationship names “{relation['target']}”, which is not in the guide or "
+            "among the accepted rows."
+            for index, record in records.items()
+            if index not in rejected
+            for relation in record["relationships"]
+            if relation["target"] not in known
+        }
+        if not newly:
+            return rejected
+        rejected.update(newly)
+
+
+def ensure_dimensions(names):
+    """{name: ComparisonDimension}, creating the missing ones after the existing, in this order."""
+    existing = {dimension.name: dimension for dimension in ComparisonDimension.objects.all()}
+    next_order = max((dimension.sort_order for dimension in existing.values()), default=0)
+    for name in names:
+        if name not in existing:
+            next_order += 10
+            existing[name] = ComparisonDimension.objects.create(name=name, sort_order=next_order)
+    return existing
+
+
+@transaction.atomic
+def save_records(guide, records, dimension_names, on_saved=None):
+    """Writes records (already valid) under the guide; returns {slug: "created"|"updated"|"unchanged"}.
+
+    Entries new to the guide are first created as drafts so that relationships between rows can
+    point at them whatever the row order; then each entry is compared with its record and
+    published only if something differs.
+    """
+    records = [_normalised(record) for record in records]
+    dimensions = ensure_dimensions(dimension_names)
+    pages = {
+        page.slug: page
+        for page in MappingEntryPage.objects.child_of(guide).prefetch_related(*RECORD_PREFETCH)
+    }
+    outcome = {}
+    for record in records:
+        if record["slug"] not in pages:
+            page = MappingEntryPage(live=False, **_page_fields(record))
+            guide.add_child(instance=page)
+            pages[page.slug] = page
+            outcome[page.slug] = "created"
+    wanted_dimensions = set(dimension_names)
+    for record in records:
+        page = pages[record["slug"]]
+        current = entry_record(page, wanted_dimensions)
+        if page.live and current == record:
+            outcome.setdefault(page.slug, "unchanged")
+        else:
+            _apply_record(page, record, pages, dimensions, wanted_dimensions)
+            page.save_revision().publish()
+            outcome.setdefault(page.slug, "updated")
+        if on_saved:
+            on_saved(record)
+    return outcome
+
+
+def _normalised(record):
+    """The record with its unordered lists in the order `entry_record` gives them."""
+    return {
+        **record,
+        "sectors": [sector for sector in Sector.values if sector in record["sectors"]],
+        "themes": sorted(set(record["themes"])),
+    }
+
+
+def _page_fields(record):
+    fields = {
+        "slug": record["slug"],
+        "title": record["name"],
+        "kind": record["kind"],
+        "scope": record["scope"],
+        "year": record["year"],
+        "lead_body": record["lead_body"],
+        "statutory_basis": record["statutory_basis"],
+        "summary": record["summary"],
+        "key_features": "\n".join(record["key_features"]),
+        "alike": record["alike"],
+        "different": record["different"],
+        "last_reviewed": datetime.date.fromisoformat(record["last_reviewed"])
+        if record["last_reviewed"]
+        else None,
+        "reviewed_by": record["reviewed_by"],
+    }
+    for sector in Sector.values:
+        fields[sector_field_name(sector)] = sector in record["sectors"]
+    return fields
+
+
+def _apply_record(page, record, pages, dimensions, wanted_dimensions):
+    for name, value in _page_fields(record).items():
+        setattr(page, name, value)
+    page.themes.set(record["themes"])
+    page.examples = [EntryExample(**example) for example in record["examples"]]
+    page.sources = [EntrySource(**source) for source in record["sources"]]
+    page.relationships = [
+        EntryRelationship(kind=item["kind"], target=pages[item["target"]], note=item["note"])
+        for item in record["relationships"]
+    ]
+    # Values for dimensions the records do not mention are kept as they are.
+    kept = [
+        value
+        for value in page.dimension_values.all()
+        if value.dimension.name not in wanted_dimensions
+    ]
+    page.dimension_values = kept + [
+        EntryDimensionValue(
+            dimension=dimensions[item["dimension"]], value=item["value"], note=item["note"]
+        )
+        for item in record["dimensions"]
+    ]

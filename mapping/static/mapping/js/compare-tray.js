@@ -1,0 +1,92 @@
+// The compare tray: keeps the chosen entries (across filters and pages) in sessionStorage, says how
+// many are chosen, and stops a fifth. Without this file the checkboxes and Compare button still work.
+const STORAGE_KEY = "mapping-compare";
+
+function readChosen() {
+    try {
+        const stored = JSON.parse(window.sessionStorage.getItem(STORAGE_KEY) || "[]");
+        return Array.isArray(stored) ? stored : [];
+    } catch {
+        return [];
+    }
+}
+
+function writeChosen(chosen) {
+    try {
+        window.sessionStorage.setItem(STORAGE_KEY, JSON.stringify(chosen));
+    } catch {
+        // Storage can be refused (private browsing): the tray then forgets between pages.
+    }
+}
+
+function initCompareTray(form) {
+    const max = Number(form.dataset.max) || 4;
+    const tray = form.querySelector("[data-compare-tray]");
+    const status = form.querySelector("[data-compare-status]");
+    const boxes = Array.from(form.querySelectorAll("input[type='checkbox'][name='entry']"));
+    let chosen = readChosen();
+
+    const clear = document.createElement("button");
+    clear.type = "button";
+    clear.className = "ds_button ds_button--secondary ds_button--small mapping-compare-tray__clear";
+    clear.textContent = "Clear choices";
+    tray.append(clear);
+    tray.classList.add("mapping-compare-tray--sticky");
+
+    function render(message) {
+        boxes.forEach((box) => {
+            box.checked = chosen.some((item) => item.slug === box.value);
+        });
+        const names = chosen.map((item) => item.title).join(", ");
+        if (message) {
+            status.textContent = message;
+        } else if (chosen.length === 0) {
+            status.textContent = `Tick 2 to ${max} entries, then compare them.`;
+        } else {
+            status.textContent = `${chosen.length} of ${max} chosen: ${names}.`;
+        }
+        clear.hidden = chosen.length === 0;
+    }
+
+    boxes.forEach((box) => {
+        box.addEventListener("change", () => {
+            if (box.checked) {
+                if (chosen.length >= max) {
+                    box.checked = false;
+                    render(`You can compare up to ${max} entries. Untick one to choose another.`);
+                    return;
+                }
+                chosen.push({ slug: box.value, title: box.dataset.title || box.value });
+            } else {
+                chosen = chosen.filter((item) => item.slug !== box.value);
+            }
+            writeChosen(chosen);
+            render();
+        });
+    });
+
+    clear.addEventListener("click", () => {
+        chosen = [];
+        writeChosen(chosen);
+        render();
+        if (boxes.length) boxes[0].focus();
+    });
+
+    // Entries chosen on another page of the guide go with the form as hidden fields.
+    form.addEventListener("submit", () => {
+        const onThisPage = new Set(boxes.map((box) => box.value));
+        chosen
+            .filter((item) => !onThisPage.has(item.slug))
+            .forEach((item) => {
+                const hidden = document.createElement("input");
+                hidden.type = "hidden";
+                hidden.name = "entry";
+                hidden.value = item.slug;
+                form.append(hidden);
+            });
+    });
+
+    render();
+}
+
+document.querySelectorAll("[data-compare-form]").forEach(initCompareTray);

@@ -1,0 +1,147 @@
+"""The guide's routes: its home, compare, the matrix and the exports (see MappingGuidePage)."""
+
+import csv
+import io
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse, JsonResponse
+
+from .comparison import build_comparison
+from .forms import MAX_COMPARED, MIN_COMPARED, CompareForm, GuideFilterForm
+from .models import (
+    ComparisonDimension,
+    EntryDimensionValue,
+    ExampleSector,
+    Kind,
+    Sector,
+)
+from .queries import facet_counts, filter_entries
+from .records import RECORD_PREFETCH, csv_header, export_record, record_to_row
+
+ENTRIES_PER_PAGE = 50
+FACET_CHOICES = {
+    "kind": Kind.choices,
+    "sector": Sector.choices,
+    "example_sector": ExampleSector.choices,
+}
+
+
+def filtered(request, guide):
+    form = GuideFilterForm(request.GET)
+    filters = form.filters()
+    entries = filter_entries(guide.entries(), filters).order_by("title")
+    return form, filters, entries
+
+
+def guide_home(request, guide):
+    form, filters, entries = filtered(request, guide)
+    counts = facet_counts(guide.entries(), filters)
+    facets = [
+        {
+            "field": form[name],
+            "options": [
+                {
+                    "value": value,
+                    "label": label,
+                    "count": counts[name][value],
+                    "selected": filters.get(name) == value,
+                }
+                for value, label in FACET_CHOICES[name]
+            ],
+        }
+        for name in GuideFilterForm.FACETS
+    ]
+    entries_page = Paginator(entries.prefetch_related("examples"), ENTRIES_PER_PAGE).get_page(
+        filters.get("page", 1)
+    )
+    export_query = request.GET.copy()
+    export_query.pop("page", None)
+    return guide.render(
+        request,
+        context_overrides={
+            "form": form,
+            "facets": facets,
+            "entries_page": entries_page,
+            "is_filtered": any(name in filters for name in ("q", *GuideFilterForm.FACETS)),
+            "export_query": export_query.urlencode(),
+            "max_compared": MAX_COMPARED,
+        },
+    )
+
+
+def dimension_values(entries):
+    """{(entry pk, dimension pk): EntryDimensionValue} for these entries, in one query."""
+    values = EntryDimensionValue.objects.filter(entry__in=[entry.pk for entry in entries])
+    return {(value.entry_id, value.dimension_id): value for value in values}
+
+
+def compare(request, guide):
+    all_entries = list(guide.entries().order_by("title").only("id", "title", "slug"))
+    asked = "entry" in request.GET
+    # Blank values (an empty ?entry=) are no choice at all, not an unknown entry.
+    chosen = [slug for slug in request.GET.getlist("entry") if slug.strip()]
+    form = CompareForm({"entry": chosen} if asked else None, entries=all_entries)
+    comparison = None
+    if asked and form.is_valid():
+        chosen = form.cleaned_data["entry"]
+        by_slug = {
+            entry.slug: entry
+            for entry in guide.entries().filter(slug__in=chosen).prefetch_related("examples")
+        }
+        entries = [by_slug[slug] for slug in chosen]
+        dimensions = list(ComparisonDimension.objects.all())
+        comparison = build_comparison(entries, dimensions, dimension_values(entries))
+    return guide.render(
+        request,
+        template="pages/mapping/compare.html",
+        context_overrides={
+            "form": form,
+            "comparison": comparison,
+            "min_compared": MIN_COMPARED,
+            "max_compared": MAX_COMPARED,
+        },
+    )
+
+
+def matrix(request, guide):
+    form, filters, entries = filtered(request, guide)
+    entries = list(entries)
+    dimensions = list(ComparisonDimension.objects.all())
+    values = dimension_values(entries)
+    dimension_rows = [
+        (entry, [values.get((entry.pk, dimension.pk)) for dimension in dimensions])
+        for entry in entries
+    ]
+    sector_rows = [(entry, [sector in entry.sectors for sector in Sector]) for entry in entries]
+    return guide.render(
+        request,
+        template="pages/mapping/matrix.html",
+        context_overrides={
+            "form": form,
+            "dimensions": dimensions,
+            "dimension_rows": dimension_rows,
+            "sectors": Sector.choices,
+            "sector_rows": sector_rows,
+        },
+    )
+
+
+def export(request, guide, file_format):
+    _form, _filters, entries = filtered(request, guide)
+    entries = entries.prefetch_related(*RECORD_PREFETCH)
+    dimension_names = list(ComparisonDimension.objects.values_list("name", flat=True))
+    records = [export_record(entry, request) for entry in entries]
+    filename = f"{guide.slug}.{file_format}"
+    if file_format == "json":
+        response = JsonResponse(
+            {"dimensions": dimension_names, "entries": records},
+            json_dumps_params={"ensure_ascii": False, "indent": 2},
+        )
+    else:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(csv_header(dimension_names))
+        writer.writerows(record_to_row(record, dimension_names) for record in records)
+        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -1,0 +1,46 @@
+import io
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Revision
+
+from mapping.models import (
+    ComparisonDimension,
+    EntryDimensionValue,
+    EntryRelationship,
+    MappingEntryPage,
+    MappingGuidePage,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_guide_has_entries_with_a_value_for_every_dimension_and_loads_twice_the_same():
+    call_command("load_demo_content", stdout=io.StringIO())
+
+    guide = MappingGuidePage.objects.get()
+    entries = MappingEntryPage.objects.live().child_of(guide)
+    dimensions = ComparisonDimension.objects.count()
+    assert entries.count() >= 15
+    assert dimensions >= 8
+    assert EntryDimensionValue.objects.count() == entries.count() * dimensions
+    assert EntryRelationship.objects.count() >= 5
+    assert all(entry.sources.exists() and entry.examples.exists() for entry in entries)
+    assert guide.show_in_menus
+
+    revisions = Revision.objects.count()
+    output = io.StringIO()
+    call_command("load_demo_content", stdout=output)
+    assert Revision.objects.count() == revisions
+    assert f"Mapping guide: {entries.count()} entries (0 changed)" in output.getvalue()
+
+
+def test_demo_guide_pages_render(client):
+    call_command("load_demo_content", stdout=io.StringIO())
+    for path in [
+        "/mapping-guide/",
+        "/mapping-guide/carers-scotland-act-2016/",
+        "/mapping-guide/compare/?entry=talking-points&entry=self-directed-support",
+        "/mapping-guide/matrix/",
+    ]:
+        assert client.get(path).status_code == 200, path

@@ -1,0 +1,115 @@
+"""The matrix (entries against dimensions and sectors) and the CSV and JSON exports."""
+
+import csv
+import io
+import json
+
+import pytest
+
+from tests.factories.mapping import (
+    ComparisonDimensionFactory,
+    MappingEntryPageFactory,
+    MappingGuidePageFactory,
+    add_example,
+    give_value,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def guide(home_page):
+    return MappingGuidePageFactory(parent=home_page)
+
+
+def test_matrix_is_a_real_table_of_entries_against_dimensions_and_sectors(client, guide):
+    strengths = ComparisonDimensionFactory(name="Strengths-based", sort_order=1)
+    ComparisonDimensionFactory(name="Co-production", sort_order=2)
+    talking = MappingEntryPageFactory(parent=guide, title="Talking Points", applies_to_health=True)
+    MappingEntryPageFactory(
+        parent=guide, title="Housing Options", applies_to_social_care=False, applies_to_housing=True
+    )
+    give_value(talking, strengths, "partly")
+
+    response = client.get("/mapping-guide/matrix/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count("<caption") == 2
+    assert '<th scope="col">Strengths-based</th>' in html
+    assert '<th scope="col">Housing</th>' in html
+    assert f'<th scope="row"><a href="{talking.url}">Talking Points</a></th>' in html
+    rows = dict(response.context["dimension_rows"])
+    assert [value.value if value else None for value in rows[talking]] == ["partly", None]
+    sectors = {entry.title: applies for entry, applies in response.context["sector_rows"]}
+    assert sectors["Housing Options"] == [False, False, True, False, False]
+    assert sectors["Talking Points"] == [True, True, False, False, False]
+    # Each table scrolls in its own focusable, labelled box.
+    assert html.count('role="region" aria-labelledby="') == 2
+
+
+def test_matrix_follows_the_guide_filters_and_ignores_junk(client, guide):
+    MappingEntryPageFactory(parent=guide, title="A tool", kind="tool")
+    MappingEntryPageFactory(parent=guide, title="A policy", kind="policy")
+    response = client.get("/mapping-guide/matrix/", {"kind": "tool"})
+    assert [entry.title for entry, _ in response.context["dimension_rows"]] == ["A tool"]
+    response = client.get("/mapping-guide/matrix/", {"kind": "nonsense", "sector": "<b>"})
+    assert response.status_code == 200
+    assert len(response.context["dimension_rows"]) == 2
+
+
+@pytest.fixture
+def exported_guide(guide):
+    dimension = ComparisonDimensionFactory(name="Covers carers")
+    act = MappingEntryPageFactory(
+        parent=guide,
+        title="Carers Act",
+        slug="carers-act",
+        kind="legislation",
+        year=2016,
+        key_features="Adult carer support plans\nYoung carer statements",
+    )
+    MappingEntryPageFactory(parent=guide, title="Outcomes Star", slug="outcomes-star", kind="tool")
+    add_example(act, "third", "Carers centres", "Support plans.")
+    give_value(act, dimension, "yes", "Its subject")
+    act.themes.add("carers")
+    act.save()
+    return guide
+
+
+def test_csv_export_of_the_whole_guide(client, exported_guide):
+    response = client.get("/mapping-guide/export/csv/")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert 'filename="mapping-guide.csv"' in response["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert [row["slug"] for row in rows] == ["carers-act", "outcomes-star"]
+    act = rows[0]
+    assert act["kind"] == "legislation"
+    assert act["year"] == "2016"
+    assert act["sectors"] == "social_care"
+    assert act["key_features"] == "Adult carer support plans\nYoung carer statements"
+    assert act["examples"] == "third | Carers centres | Support plans."
+    assert act["example_sectors"] == "third"
+    assert act["themes"] == "carers"
+    assert act["dimension: Covers carers"] == "yes"
+    assert act["note: Covers carers"] == "Its subject"
+    assert act["url"].endswith("/mapping-guide/carers-act/")
+
+
+def test_json_export_of_a_filtered_view(client, exported_guide):
+    response = client.get("/mapping-guide/export/json/", {"kind": "tool", "sector": "junk"})
+
+    assert response.status_code == 200
+    data = json.loads(response.content)
+    assert data["dimensions"] == ["Covers carers"]
+    assert [entry["slug"] for entry in data["entries"]] == ["outcomes-star"]
+    assert data["entries"][0]["examples"] == []
+    assert data["entries"][0]["dimensions"] == []
+
+
+def test_guide_home_offers_exports_of_what_it_shows(client, exported_guide):
+    html = client.get("/mapping-guide/", {"kind": "tool", "page": "1"}).content.decode()
+    assert 'href="/mapping-guide/export/csv/?kind=tool"' in html
+    assert 'href="/mapping-guide/export/json/?kind=tool"' in html
