@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "mapping",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
@@ -201,6 +202,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
     "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
+
+# Events: access needs given when booking a meeting are deleted this many days after it ends.
+EVENTS_ACCESS_NEEDS_RETENTION_DAYS = env_int("EVENTS_ACCESS_NEEDS_RETENTION_DAYS", 30)
 
 # Whether load_demo_content may create the local admin account (never in production).
 DEMO_ACCOUNTS_ENABLED = False
