@@ -88,7 +88,7 @@ def offer_places(meeting):
         booking.status, booking.waiting_since = Booking.Status.ATTENDING, None
         booking.save(update_fields=["status", "waiting_since", "updated_at"])
         promoted.append(booking)
-        transaction.on_commit(partial(send_place_offered_email, booking.pk))
+        transaction.on_commit(partial(send_place_offered_email.enqueue, booking.pk))
     return promoted
 
 

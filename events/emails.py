@@ -1,7 +1,8 @@
-"""Mail to members about meetings. Sent after the database change is committed."""
+"""Mail to members about meetings: sent as background tasks, after the change is committed."""
 
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
+from django_tasks import task
 
 from .times import format_date
 
@@ -18,6 +19,7 @@ def _send(template_name, subject, booking, **extra):
     send_mail(subject, body, None, [booking.member.email])
 
 
+@task()
 def send_place_offered_email(booking_id):
     from .models import Booking
 

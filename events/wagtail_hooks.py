@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 
 from . import admin_views
-from .models import MeetingPage
+from .models import MeetingIndexPage, MeetingPage
 
 
 @hooks.register("register_admin_urls")
@@ -29,6 +29,17 @@ def register_admin_urls():
 
 @hooks.register("register_page_listing_more_buttons")
 def meeting_listing_buttons(page, user, next_url=None):
+    if isinstance(page.specific_deferred, MeetingIndexPage):
+        # On the index: next quarter's meeting from the latest one there is.
+        latest = MeetingPage.objects.child_of(page).order_by("-starts_at").first()
+        if latest and page.permissions_for_user(user).can_add_subpage():
+            yield Button(
+                "Schedule next quarter's meeting",
+                reverse("events_schedule_next", args=[latest.pk]),
+                icon_name="date",
+                priority=61,
+            )
+        return
     if not isinstance(page.specific_deferred, MeetingPage):
         return
     if page.permissions_for_user(user).can_edit():

@@ -131,6 +131,15 @@ def test_the_page_listing_offers_both_actions_on_meetings(admin_client, index, m
     assert f"/admin/events/meetings/{meeting.pk}/schedule-next/" in page
 
 
+def test_the_index_offers_next_quarter_from_its_latest_meeting(admin_client, home_page, index):
+    MeetingPageFactory(parent=index, slug="earlier", starts_at=datetime(2027, 2, 10, tzinfo=UTC))
+    latest = MeetingPageFactory(
+        parent=index, slug="latest", starts_at=datetime(2027, 5, 12, tzinfo=UTC)
+    )
+    page = admin_client.get(f"/admin/pages/{home_page.pk}/").content.decode()
+    assert f"/admin/events/meetings/{latest.pk}/schedule-next/" in page
+
+
 def test_next_quarters_meeting_is_made_as_a_draft_three_months_on(admin_client, index):
     source = MeetingPageFactory(
         parent=index,
