@@ -6,10 +6,18 @@ class EventsConfig(AppConfig):
     verbose_name = "Events"
 
     def ready(self):
+        from wagtail.signals import page_published
+
         from network_site.membership.personal_data import register
 
-        from .booking import erase_member_bookings, export_member_bookings
-        from .models import Booking
+        from .booking import (
+            erase_member_bookings,
+            export_member_bookings,
+            offer_places_after_publishing,
+        )
+        from .models import Booking, MeetingPage
+
+        page_published.connect(offer_places_after_publishing, sender=MeetingPage)
 
         register(
             "meeting_bookings",

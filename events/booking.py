@@ -92,6 +92,14 @@ def offer_places(meeting):
     return promoted
 
 
+def offer_places_after_publishing(sender, instance, **kwargs):
+    """An editor who raises the capacity (or removes it) frees places for the waiting list."""
+    with transaction.atomic():
+        meeting = locked_meeting(instance.pk)
+        if not meeting.has_ended():
+            offer_places(meeting)
+
+
 def erase_member_bookings(member):
     """Account deletion: places at meetings still to come go to the waiting list, then all goes."""
     for booking in Booking.objects.filter(member=member, status__in=ACTIVE_STATUSES):

@@ -208,6 +208,28 @@ def test_cancelling_offers_the_place_to_the_waiting_list_in_order_by_email(
 
 
 @pytest.mark.django_db
+def test_raising_the_capacity_offers_the_new_places_in_order(
+    meeting, django_capture_on_commit_callbacks
+):
+    for n in range(2):
+        bookings.book(meeting.pk, make_member(f"coming{n}@example.org"))
+    waiting = [make_member(f"waiting{n}@example.org") for n in range(3)]
+    for member in waiting:
+        bookings.book(meeting.pk, member)
+
+    meeting.capacity = 4
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting.save_revision().publish()
+
+    statuses = [Booking.objects.get(member=member).status for member in waiting]
+    assert statuses == [Booking.Status.ATTENDING, Booking.Status.ATTENDING, Booking.Status.WAITING]
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "waiting0@example.org",
+        "waiting1@example.org",
+    ]
+
+
+@pytest.mark.django_db
 def test_leaving_the_waiting_list_offers_nothing_to_anyone(
     client, meeting, django_capture_on_commit_callbacks
 ):
