@@ -30,7 +30,7 @@ THEMES = [
             "The group agreed to collect short examples of questions that open a conversation up, "
             "and to share them before the next meeting.",
         ),
-        "story": ("Finding time to ask", "A home care organiser"),
+        "story": ("Finding time to ask", "a home care organiser"),
     },
     {
         "topic": "Carers' own outcomes",
@@ -45,7 +45,7 @@ THEMES = [
             "A short list of plain-language prompts came out of the small-group discussion and "
             "has been added to the resource library.",
         ),
-        "story": ("A plan that starts with the carer", "A carers centre worker"),
+        "story": ("A plan that starts with the carer", "a carers centre worker"),
     },
     {
         "topic": "Outcomes in housing support",
@@ -59,7 +59,7 @@ THEMES = [
             "Members from health and social care said they would like more joint learning with "
             "housing colleagues; a joint session is being planned.",
         ),
-        "story": ("Home, on my terms", "A tenancy support worker"),
+        "story": ("Home, on my terms", "a tenancy support worker"),
     },
     {
         "topic": "Using outcomes information well",
@@ -74,7 +74,7 @@ THEMES = [
             "Members shared reporting templates; those willing to have them published will send "
             "them to the coordinators.",
         ),
-        "story": ("What the numbers did not say", "A social work team manager"),
+        "story": ("What the numbers did not say", "a social work team manager"),
     },
 ]
 
