@@ -220,7 +220,7 @@ class MeetingPage(RoutablePageMixin, Page):
         from .views import meeting_page_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(meeting_page_context(self, request, kwargs.get("booking_form")))
+        context.update(meeting_page_context(self, request))
         return context
 
     def serve(self, request, *args, **kwargs):

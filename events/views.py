@@ -13,7 +13,7 @@ from .forms import BookingForm
 from .models import Booking
 
 
-def meeting_page_context(page, request, booking_form=None):
+def meeting_page_context(page, request):
     user = request.user
     member = is_member(user)
     booking = page.booking_for(user) if member else None
@@ -25,7 +25,8 @@ def meeting_page_context(page, request, booking_form=None):
         "booking_open": page.booking_is_open(now),
         "is_member": member,
         "booking": booking,
-        "booking_form": booking_form or BookingForm(),
+        # A form with errors replaces this one through render(context_overrides=...).
+        "booking_form": BookingForm(),
         "show_joining_link": page.can_see_joining_link(user, booking),
         "waiting_position": waiting_position(booking) if booking and booking.is_waiting else None,
     }
@@ -47,7 +48,7 @@ def waiting_position(booking):
 
 @require_POST
 @member_required
-def _book(request, page):
+def book_meeting(request, page):
     form = BookingForm(request.POST)
     if not form.is_valid():
         return page.render(request, context_overrides={"booking_form": form})
@@ -72,23 +73,15 @@ def _book(request, page):
     return redirect(page.url + "#your-place")
 
 
-def book_meeting(request, page):
-    return _book(request, page)
-
-
 @require_POST
 @member_required
-def _cancel(request, page):
+def cancel_booking(request, page):
     booking = bookings.cancel(page.pk, request.user)
     if booking is None:
         messages.info(request, "You had no place at this meeting to cancel.")
-    elif booking.status == Booking.Status.CANCELLED:
+    else:
         messages.success(request, "You are no longer down for this meeting.")
     return redirect(page.url + "#your-place")
-
-
-def cancel_booking(request, page):
-    return _cancel(request, page)
 
 
 def meeting_calendar(request, page):
