@@ -159,7 +159,7 @@ def load(context):
         home,
         MeetingIndexPage,
         "meetings",
-        title="Quarterly meetings",
+        title="Network meetings",
         show_in_menus=True,
         introduction=(
             "The network meets four times a year, in person, online or both. Members can say "

@@ -68,7 +68,7 @@ def open_first_meeting(page, served_site, section):
 def test_meeting_index_lists_upcoming_and_past_and_is_accessible(page, served_site):
     response = page.goto(served_site["url"] + "/meetings/")
     assert response.status == 200
-    assert page.locator("h1").inner_text() == "Quarterly meetings"
+    assert page.locator("h1").inner_text() == "Network meetings"
     assert page.locator("#upcoming .ds_search-result").count() == 2
     assert page.locator("#past .ds_search-result").count() == 4
     assert (
