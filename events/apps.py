@@ -4,3 +4,24 @@ from django.apps import AppConfig
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = "Events"
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from network_site.membership.personal_data import register
+
+        from .booking import (
+            erase_member_bookings,
+            export_member_bookings,
+            offer_places_after_publishing,
+        )
+        from .models import Booking, MeetingPage
+
+        page_published.connect(offer_places_after_publishing, sender=MeetingPage)
+
+        register(
+            "meeting_bookings",
+            export=export_member_bookings,
+            erase=erase_member_bookings,
+            models=[Booking],
+        )

@@ -203,6 +203,9 @@ LOGGING = {
     "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
 
+# Events: access needs given when booking a meeting are deleted this many days after it ends.
+EVENTS_ACCESS_NEEDS_RETENTION_DAYS = env_int("EVENTS_ACCESS_NEEDS_RETENTION_DAYS", 30)
+
 # Whether load_demo_content may create the local admin account (never in production).
 DEMO_ACCOUNTS_ENABLED = False
 DEMO_ADMIN_PASSWORD = env_str("DEMO_ADMIN_PASSWORD", "network-demo-admin")

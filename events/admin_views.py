@@ -1,0 +1,137 @@
+"""Editors' views: who is coming to a meeting (and the CSV of it), and next quarter's meeting."""
+
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.text import slugify
+
+from . import times
+from .models import Booking, MeetingPage
+
+# Spreadsheet programs run a cell that starts with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def editable_meeting(request, meeting_id):
+    meeting = get_object_or_404(MeetingPage, pk=meeting_id)
+    if not meeting.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    return meeting
+
+
+def meeting_bookings(meeting):
+    bookings = meeting.bookings.select_related("member")
+    return (
+        list(bookings.filter(status=Booking.Status.ATTENDING).order_by("created_at", "pk")),
+        list(bookings.filter(status=Booking.Status.WAITING).order_by("waiting_since", "pk")),
+    )
+
+
+def bookings_view(request, meeting_id):
+    meeting = editable_meeting(request, meeting_id)
+    attending, waiting = meeting_bookings(meeting)
+    return TemplateResponse(
+        request,
+        "events/admin/bookings.html",
+        {
+            "meeting": meeting,
+            "attending": attending,
+            "waiting": waiting,
+            "tally": getattr(meeting, "access_needs_tally", None),
+        },
+    )
+
+
+def spreadsheet_safe(value):
+    value = str(value)
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def bookings_csv_view(request, meeting_id):
+    meeting = editable_meeting(request, meeting_id)
+    attending, waiting = meeting_bookings(meeting)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{meeting.slug}-bookings.csv"'
+    response["Cache-Control"] = "private, no-store"
+    writer = csv.writer(response)
+    writer.writerow(
+        ["Status", "Place on waiting list", "Name", "Email", "Access needs", "Details", "Since"]
+    )
+    for position, booking in [(None, b) for b in attending] + list(enumerate(waiting, 1)):
+        writer.writerow(
+            spreadsheet_safe(value)
+            for value in [
+                booking.get_status_display(),
+                position or "",
+                booking.member.get_full_name(),
+                booking.member.email,
+                "; ".join(booking.access_needs_display),
+                booking.access_needs_details,
+                times.in_uk(booking.waiting_since or booking.created_at).strftime("%Y-%m-%d %H:%M"),
+            ]
+        )
+    return response
+
+
+def next_quarter_meeting(source, user):
+    """A draft copy of `source` three months on: format, venue, agenda and access notes copied."""
+    starts_at = times.add_months(source.starts_at, 3)
+    local_start = times.in_uk(starts_at)
+    title = f"Network meeting, {local_start:%B %Y}"
+    index = source.get_parent()
+    slug = base_slug = slugify(f"{local_start:%B-%Y}-meeting")
+    suffix = 2
+    while index.get_children().filter(slug=slug).exists():
+        slug, suffix = f"{base_slug}-{suffix}", suffix + 1
+    meeting = MeetingPage(
+        title=title,
+        slug=slug,
+        live=False,
+        owner=user,
+        introduction=source.introduction,
+        starts_at=starts_at,
+        ends_at=times.add_months(source.ends_at, 3),
+        format=source.format,
+        venue_name=source.venue_name,
+        address=source.address,
+        capacity=source.capacity,
+        booking_closes_at=(
+            times.add_months(source.booking_closes_at, 3) if source.booking_closes_at else None
+        ),
+        agenda=source.agenda.get_prep_value(),
+        access_information=source.access_information,
+    )
+    with transaction.atomic():
+        index.add_child(instance=meeting)
+        meeting.save_revision(user=user, log_action=True)
+    return meeting
+
+
+def schedule_next_view(request, meeting_id):
+    source = get_object_or_404(MeetingPage, pk=meeting_id)
+    index = source.get_parent()
+    if not index.permissions_for_user(request.user).can_add_subpage():
+        raise PermissionDenied
+    proposed_start = times.add_months(source.starts_at, 3)
+    proposed_end = times.add_months(source.ends_at, 3)
+    if request.method == "POST":
+        meeting = next_quarter_meeting(source, request.user)
+        messages.success(
+            request, f"'{meeting.title}' is saved as a draft. Check it, then publish it."
+        )
+        return redirect(reverse("wagtailadmin_pages:edit", args=[meeting.pk]))
+    return TemplateResponse(
+        request,
+        "events/admin/schedule_next.html",
+        {
+            "source": source,
+            "proposed_date": times.format_date(proposed_start),
+            "proposed_time": times.format_time_range(proposed_start, proposed_end),
+        },
+    )

@@ -1,0 +1,97 @@
+"""What a member does on a meeting page: say they are coming, cancel, get the calendar entry."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from network_site.membership.access import is_member, member_required
+
+from . import booking as bookings
+from .calendar import build_calendar, calendar_response
+from .forms import BookingForm
+from .models import Booking
+
+
+def meeting_page_context(page, request):
+    user = request.user
+    member = is_member(user)
+    booking = page.booking_for(user) if member else None
+    if booking is not None and booking.status == Booking.Status.CANCELLED:
+        booking = None
+    now = timezone.now()
+    context = {
+        "has_ended": page.has_ended(now),
+        "booking_open": page.booking_is_open(now),
+        "is_member": member,
+        "booking": booking,
+        # A form with errors replaces this one through render(context_overrides=...).
+        "booking_form": BookingForm(),
+        "show_joining_link": page.can_see_joining_link(user, booking),
+        "waiting_position": waiting_position(booking) if booking and booking.is_waiting else None,
+    }
+    return context
+
+
+def waiting_position(booking):
+    ahead = (
+        Booking.objects.filter(
+            meeting_id=booking.meeting_id,
+            status=Booking.Status.WAITING,
+            waiting_since__lte=booking.waiting_since,
+        )
+        .exclude(pk=booking.pk)
+        .count()
+    )
+    return ahead + 1
+
+
+@require_POST
+@member_required
+def book_meeting(request, page):
+    form = BookingForm(request.POST)
+    if not form.is_valid():
+        return page.render(request, context_overrides={"booking_form": form})
+    try:
+        booking = bookings.book(
+            page.pk,
+            request.user,
+            form.cleaned_data["access_needs"],
+            form.cleaned_data["access_needs_details"].strip(),
+        )
+    except bookings.BookingClosed:
+        messages.error(request, "Booking for this meeting has closed.")
+        return redirect(page.url)
+    if booking.is_attending:
+        messages.success(request, "You are coming. We look forward to seeing you.")
+    else:
+        messages.success(
+            request,
+            "The meeting is full, so you are on the waiting list. "
+            "We will email you if a place comes up.",
+        )
+    return redirect(page.url + "#your-place")
+
+
+@require_POST
+@member_required
+def cancel_booking(request, page):
+    booking = bookings.cancel(page.pk, request.user)
+    if booking is None:
+        messages.info(request, "You had no place at this meeting to cancel.")
+    else:
+        messages.success(request, "You are no longer down for this meeting.")
+    return redirect(page.url + "#your-place")
+
+
+def meeting_calendar(request, page):
+    """The meeting's .ics: a member who is coming gets the joining link in their own copy."""
+    joining_links = {}
+    personal = False
+    if is_member(request.user) and page.joining_link and page.is_online():
+        booking = page.booking_for(request.user)
+        if booking is not None and booking.is_attending:
+            joining_links[page.pk] = page.joining_link
+            personal = True
+    calendar = build_calendar([page], page.title, joining_links)
+    return calendar_response(calendar, f"{page.slug}.ics", private=personal)

@@ -1,0 +1,58 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.widgets import Button
+
+from . import admin_views
+from .models import MeetingIndexPage, MeetingPage
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path(
+            "events/meetings/<int:meeting_id>/bookings/",
+            admin_views.bookings_view,
+            name="events_meeting_bookings",
+        ),
+        path(
+            "events/meetings/<int:meeting_id>/bookings.csv",
+            admin_views.bookings_csv_view,
+            name="events_meeting_bookings_csv",
+        ),
+        path(
+            "events/meetings/<int:meeting_id>/schedule-next/",
+            admin_views.schedule_next_view,
+            name="events_schedule_next",
+        ),
+    ]
+
+
+@hooks.register("register_page_listing_more_buttons")
+def meeting_listing_buttons(page, user, next_url=None):
+    if isinstance(page.specific_deferred, MeetingIndexPage):
+        # On the index: next quarter's meeting from the latest one there is.
+        latest = MeetingPage.objects.child_of(page).order_by("-starts_at").first()
+        if latest and page.permissions_for_user(user).can_add_subpage():
+            yield Button(
+                "Schedule next quarter's meeting",
+                reverse("events_schedule_next", args=[latest.pk]),
+                icon_name="date",
+                priority=61,
+            )
+        return
+    if not isinstance(page.specific_deferred, MeetingPage):
+        return
+    if page.permissions_for_user(user).can_edit():
+        yield Button(
+            "Who is coming",
+            reverse("events_meeting_bookings", args=[page.pk]),
+            icon_name="group",
+            priority=60,
+        )
+    if page.get_parent().permissions_for_user(user).can_add_subpage():
+        yield Button(
+            "Schedule next quarter's meeting",
+            reverse("events_schedule_next", args=[page.pk]),
+            icon_name="date",
+            priority=61,
+        )
