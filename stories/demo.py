@@ -229,9 +229,10 @@ def load(context):
             **data,
         )
         wanted_sectors = sorted(sector_slugs)
-        if sorted(theme.name for theme in story.tags.all()) != sorted(themes) or sorted(
-            sector.slug for sector in story.sectors.all()
-        ) != wanted_sectors:
+        if (
+            sorted(theme.name for theme in story.tags.all()) != sorted(themes)
+            or sorted(sector.slug for sector in story.sectors.all()) != wanted_sectors
+        ):
             story.tags.set(themes, clear=True)
             story.sectors = [sectors[slug] for slug in wanted_sectors]
             story.save_revision().publish()

@@ -47,7 +47,10 @@ class StoryForm(forms.Form):
         widget=text_area(),
     )
     what_we_did = forms.CharField(
-        label="What we did together", required=False, max_length=MAX_SECTION_LENGTH, widget=text_area()
+        label="What we did together",
+        required=False,
+        max_length=MAX_SECTION_LENGTH,
+        widget=text_area(),
     )
     helped_and_hindered = forms.CharField(
         label="What helped and what got in the way",
@@ -109,9 +112,7 @@ class StoryForm(forms.Form):
     )
     credit_name = forms.CharField(label="Your name", required=False, max_length=150)
     credit_role = forms.CharField(label="Your role", required=False, max_length=150)
-    credit_organisation = forms.CharField(
-        label="Your organisation", required=False, max_length=150
-    )
+    credit_organisation = forms.CharField(label="Your organisation", required=False, max_length=150)
     audience = forms.ChoiceField(
         label="Who can read it?",
         choices=choices.AUDIENCE_CHOICES,
@@ -187,8 +188,17 @@ class StoryForm(forms.Form):
 
         self.identifying_details = find_identifying_details(
             [
-                (name, self.fields[name].label or name.replace("_", " ").capitalize(), cleaned.get(name, ""))
-                for name in ["title", "summary", *[n for n, _ in StoryPage.SECTIONS], "image_alt_text"]
+                (
+                    name,
+                    self.fields[name].label or name.replace("_", " ").capitalize(),
+                    cleaned.get(name, ""),
+                )
+                for name in [
+                    "title",
+                    "summary",
+                    *[n for n, _ in StoryPage.SECTIONS],
+                    "image_alt_text",
+                ]
             ]
         )
         if self.action == SUBMIT:
@@ -212,7 +222,9 @@ class StoryForm(forms.Form):
         for name in self.story_field_names():
             setattr(story, name, self.cleaned_data[name])
         story.sectors = list(self.cleaned_data["sectors"])
-        story.tags.set([*self.cleaned_data["themes"], *self.cleaned_data["other_themes"]], clear=True)
+        story.tags.set(
+            [*self.cleaned_data["themes"], *self.cleaned_data["other_themes"]], clear=True
+        )
         story.search_description = self.cleaned_data["summary"]
 
 
@@ -326,9 +338,16 @@ class StoryFilterForm(forms.Form):
 
     def facets(self):
         """(name, label, options, selected value) for the template."""
-        labels = {"theme": "Theme", "sector": "Sector", "perspective": "Perspective", "area": "Council area"}
+        labels = {
+            "theme": "Theme",
+            "sector": "Sector",
+            "perspective": "Perspective",
+            "area": "Council area",
+        }
         names = [name for name in self.FACETS if not (name == "theme" and self.fixed_theme)]
-        return [(name, labels[name], self.options[name], self.selected.get(name, "")) for name in names]
+        return [
+            (name, labels[name], self.options[name], self.selected.get(name, "")) for name in names
+        ]
 
 
 class FacetOption:

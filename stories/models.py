@@ -238,7 +238,9 @@ class StoryPage(RoutablePageMixin, Page):
     def clean(self):
         super().clean()
         if self.image_id and not self.image_alt_text.strip():
-            raise ValidationError({"image_alt_text": "Describe the image for people who cannot see it."})
+            raise ValidationError(
+                {"image_alt_text": "Describe the image for people who cannot see it."}
+            )
 
     @property
     def introduction(self):

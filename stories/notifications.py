@@ -41,7 +41,9 @@ def send_to_teller(template, story, teller, **context):
 def on_workflow_approved(sender, instance, user=None, **kwargs):
     story = story_of(instance)
     if story is None:
-        return workflow_approval_email_notifier(sender=sender, instance=instance, user=user, **kwargs)
+        return workflow_approval_email_notifier(
+            sender=sender, instance=instance, user=user, **kwargs
+        )
     teller = teller_of(story, instance)
     if teller is not None:
         story.refresh_from_db()
@@ -51,7 +53,9 @@ def on_workflow_approved(sender, instance, user=None, **kwargs):
 def on_workflow_rejected(sender, instance, user=None, **kwargs):
     story = story_of(instance)
     if story is None:
-        return workflow_rejection_email_notifier(sender=sender, instance=instance, user=user, **kwargs)
+        return workflow_rejection_email_notifier(
+            sender=sender, instance=instance, user=user, **kwargs
+        )
     teller = teller_of(story, instance)
     if teller is not None:
         index = story.get_parent().specific

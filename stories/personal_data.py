@@ -9,11 +9,11 @@ from django.db import transaction
 
 from . import choices
 from .models import HelpedMark, StoryPage
-from .workflow import story_status
+from .workflow import story_status, with_workflow_states
 
 
 def export(user):
-    stories = StoryPage.objects.filter(owner=user).prefetch_workflow_states().order_by("pk")
+    stories = with_workflow_states(StoryPage.objects.filter(owner=user).order_by("pk"))
     marks = HelpedMark.objects.filter(user=user).select_related("story").order_by("created_at")
     return {
         "stories": [
@@ -34,8 +34,7 @@ def export(user):
             for story in stories
         ],
         "helped_marks": [
-            {"story": mark.story.title, "marked_at": mark.created_at.isoformat()}
-            for mark in marks
+            {"story": mark.story.title, "marked_at": mark.created_at.isoformat()} for mark in marks
         ],
     }
 

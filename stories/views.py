@@ -13,7 +13,8 @@ from network_site.membership.access import member_required
 
 from .forms import SAVE_DRAFT, SUBMIT, StoryForm
 from .models import StoryPage
-from .workflow import save_story, story_status, withdraw_story as withdraw
+from .workflow import save_story, story_status, with_workflow_states
+from .workflow import withdraw_story as withdraw
 
 
 def own_story(index, user, story_id):
@@ -39,7 +40,11 @@ def save_uploaded_image(form, user):
 
 
 def story_form_response(request, index, form, story=None, status=None):
-    details = form.identifying_details if form.is_bound else (story.identifying_details() if story else [])
+    details = (
+        form.identifying_details
+        if form.is_bound
+        else (story.identifying_details() if story else [])
+    )
     return TemplateResponse(
         request,
         "pages/stories/story_form.html",
@@ -76,7 +81,9 @@ def handle_story_form(request, index, story=None):
             messages.success(request, f"Your draft “{saved.draft_title}” is saved.")
             return redirect(index.subpage_url("edit_story", saved.pk))
     elif story is not None:
-        form = StoryForm(initial=StoryForm.initial_from_story(story.get_latest_revision_as_object()))
+        form = StoryForm(
+            initial=StoryForm.initial_from_story(story.get_latest_revision_as_object())
+        )
     else:
         form = StoryForm(initial={"credit_name": request.user.get_full_name()})
     return story_form_response(request, index, form, story, status)
@@ -93,17 +100,18 @@ def share_story(request, index):
 def edit_story(request, index, story_id):
     story = own_story(index, request.user, story_id)
     if not story_status(story).can_edit:
-        messages.info(request, "This story cannot be changed while it is in moderation or published.")
+        messages.info(
+            request, "This story cannot be changed while it is in moderation or published."
+        )
         return redirect(index.my_stories_url)
     return handle_story_form(request, index, story)
 
 
 @member_required
 def my_stories(request, index):
-    stories = (
+    stories = with_workflow_states(
         StoryPage.objects.child_of(index)
         .filter(owner=request.user)
-        .prefetch_workflow_states()
         .order_by("-latest_revision_created_at", "-pk")
     )
     rows = [
@@ -115,9 +123,7 @@ def my_stories(request, index):
         )
         for story in stories
     ]
-    return TemplateResponse(
-        request, "pages/stories/my_stories.html", {"page": index, "rows": rows}
-    )
+    return TemplateResponse(request, "pages/stories/my_stories.html", {"page": index, "rows": rows})
 
 
 @member_required

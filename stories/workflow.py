@@ -4,8 +4,10 @@ returned for changes, withdrawn by its teller."""
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.models import Workflow, WorkflowState
 
 STORY_WORKFLOW_NAME = "Story moderation"
@@ -58,6 +60,20 @@ def story_status(story):
     return StoryStatus(DRAFT)
 
 
+def with_workflow_states(stories):
+    """Prefetches each story's active workflow state for `story_status`.
+
+    Wagtail's own `prefetch_workflow_states` follows the base-content-type relation unless the
+    queryset came from `.specific()`, which finds nothing on a StoryPage queryset.
+    """
+    active_states = WorkflowState.objects.active().select_related("current_task_state__task")
+    return stories.prefetch_related(
+        Prefetch(
+            "_specific_workflow_states", queryset=active_states, to_attr="_current_workflow_states"
+        )
+    )
+
+
 def story_workflow(story):
     """The workflow assigned to the stories index, else the one the migration made."""
     return story.get_workflow() or Workflow.objects.get(name=STORY_WORKFLOW_NAME, active=True)
@@ -106,5 +122,6 @@ def submit_story(story, user):
 @transaction.atomic
 def withdraw_story(story, user):
     """Unpublishes the story at once; the teller may edit and resubmit it later."""
-    story.unpublish(user=user)
+    # The teller has no admin permissions; owning the published story is the permission here.
+    UnpublishPageAction(story, user=user).execute(skip_permission_checks=True)
     type(story).objects.filter(pk=story.pk).update(withdrawn_at=timezone.now())
