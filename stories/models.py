@@ -284,8 +284,12 @@ class StoryPage(RoutablePageMixin, Page):
                 restriction = PageViewRestriction.objects.create(
                     page=self, restriction_type=PageViewRestriction.GROUPS
                 )
-            groups = Group.objects.filter(name__in=[MEMBERS_GROUP, MODERATORS_GROUP])
-            restriction.groups.set(groups)
+            restriction.groups.set(
+                [
+                    Group.objects.get_or_create(name=name)[0]
+                    for name in (MEMBERS_GROUP, MODERATORS_GROUP)
+                ]
+            )
         else:
             restrictions.delete()
 
@@ -341,6 +345,9 @@ class HelpedMark(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["story", "user"], name="stories_helped_once_per_member")
         ]
+
+    def __str__(self):
+        return f"{self.user} found “{self.story}” helpful"
 
 
 def theme_counts(stories):

@@ -40,6 +40,7 @@ class StoryPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StoryPage
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def themes(self, create, extracted, **kwargs):
@@ -58,6 +59,7 @@ class StoryPageFactory(wagtail_factories.PageFactory):
         """Publishes through a revision, as the workflow does, so signal handlers run."""
         if extracted is not False:
             self.save_revision().publish()
+            self.refresh_from_db()
 
 
 def make_story_index(home):
