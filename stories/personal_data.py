@@ -44,7 +44,11 @@ def erase(user):
     HelpedMark.objects.filter(user=user).delete()
     for story in StoryPage.objects.filter(owner=user):
         if not story.live:
+            image = story.image
             story.delete()
+            # An image the member uploaded for this story goes with it.
+            if image is not None and image.uploaded_by_user_id == user.pk:
+                image.delete()
             continue
         story.owner = None
         story.credit = choices.CREDIT_ANONYMOUS

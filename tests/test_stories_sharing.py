@@ -279,3 +279,20 @@ def test_my_stories_query_count_does_not_grow(client, index, member):
     for number in range(2, 12):
         share(client, index, title=f"Story {number}", action="save" if number % 2 else "submit")
     assert count_queries() == few
+
+
+def test_an_image_with_a_description_is_saved_with_the_draft(client, index, member):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.images.tests.utils import get_test_image_file
+
+    upload = SimpleUploadedFile(
+        "photo.png", get_test_image_file().file.getvalue(), content_type="image/png"
+    )
+    response = client.post(
+        index.share_url,
+        {**story_form_data(action="save", image_alt_text="A raised flower bed"), "image": upload},
+    )
+    assert response.status_code == 302
+    story = StoryPage.objects.get().get_latest_revision_as_object()
+    assert story.image.uploaded_by_user == member
+    assert story.image_alt_text == "A raised flower bed"
