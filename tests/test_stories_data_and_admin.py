@@ -92,3 +92,23 @@ def test_demo_content_adds_stories_across_sectors_and_perspectives():
     assert len({sector.slug for story in stories for sector in story.sectors.all()}) >= 5
     assert all(story.owner is not None for story in stories)
     assert stories.public().count() < stories.count()
+
+
+def test_other_pages_keep_wagtails_own_approval_email(home_page, django_user_model):
+    """The stories app takes over the teller's emails for story pages only."""
+    from django.core import mail
+    from wagtail.models import Workflow
+
+    from tests.factories.core import StandardPageFactory
+    from tests.factories.stories import make_moderator
+
+    editor = django_user_model.objects.create_user(
+        username="editor", email="editor@example.org", password="a-long-test-password"
+    )
+    page = StandardPageFactory(parent=home_page)
+    page.save_revision(user=editor)
+    workflow_state = Workflow.objects.get(name="Moderators approval").start(page, editor)
+    mail.outbox.clear()
+    workflow_state.current_task_state.specific.approve(user=make_moderator())
+    assert [message.to for message in mail.outbox] == [["editor@example.org"]]
+    assert "/admin/" in mail.outbox[0].body

@@ -84,7 +84,9 @@ def test_member_shares_moderator_approves_visitor_reads(chromium, page, served_s
 
     # Submitting with an identifying detail shows a warning and an error, and keeps the text.
     member.fill("#id_title", STORY_TITLE)
-    member.fill("#id_summary", "A woman who had stopped going out told us her garden was what she missed.")
+    member.fill(
+        "#id_summary", "A woman who had stopped going out told us her garden was what she missed."
+    )
     member.fill("#id_what_mattered", "Getting back into her garden, and Mrs Kerr next door.")
     member.fill("#id_what_we_did", "We planned small jobs she could do from a chair.")
     member.fill("#id_helped_and_hindered", "A neighbour helped. Our visit times got in the way.")
