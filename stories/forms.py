@@ -39,9 +39,15 @@ class StoryForm(forms.Form):
     title = forms.CharField(
         max_length=120, error_messages={"required": "Enter a title for your story"}
     )
-    summary = forms.CharField(required=False, max_length=400, widget=text_area(3))
+    summary = forms.CharField(
+        help_text="One or two sentences that tell readers what the story is about.",
+        required=False,
+        max_length=400,
+        widget=text_area(3),
+    )
     what_mattered = forms.CharField(
         label="What mattered to the person (or carer)",
+        help_text="In their words if you can. Leave out names and anything that could identify them.",
         required=False,
         max_length=MAX_SECTION_LENGTH,
         widget=text_area(),
