@@ -4,3 +4,17 @@ from django.apps import AppConfig
 class StoriesConfig(AppConfig):
     name = "stories"
     verbose_name = "Stories"
+
+    def ready(self):
+        from network_site.membership.personal_data import register
+
+        from . import notifications, personal_data
+        from .models import HelpedMark, StoryPage
+
+        notifications.connect()
+        register(
+            "stories",
+            export=personal_data.export,
+            erase=personal_data.erase,
+            models=[StoryPage, HelpedMark],
+        )

@@ -1,0 +1,365 @@
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.functional import cached_property
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page, PageViewRestriction
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from network_site.membership.access import MEMBERS_GROUP, MODERATORS_GROUP, is_member
+
+from . import choices
+from .identifying import find_identifying_details
+from .panels import IdentifyingDetailsPanel
+
+STORIES_PER_PAGE = 10
+RELATED_STORIES = 3
+
+
+@register_snippet
+class Sector(models.Model):
+    """A sector of work a story comes from: health, social care, housing and so on."""
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class StoryTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "stories.StoryPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class StoryIndexPage(RoutablePageMixin, Page):
+    """The stories section: the listing, theme archives, the feed and the members' story pages."""
+
+    introduction = models.TextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["stories.StoryPage"]
+    max_count = 1
+    template = "pages/stories/story_index_page.html"
+
+    def subpage_url(self, name, *args):
+        return self.url + self.reverse_subpage(name, args=args)
+
+    @property
+    def share_url(self):
+        return self.subpage_url("share")
+
+    @property
+    def my_stories_url(self):
+        return self.subpage_url("my_stories")
+
+    @property
+    def feed_url(self):
+        return self.subpage_url("feed")
+
+    def theme_url(self, theme_slug):
+        return self.subpage_url("theme_archive", theme_slug)
+
+    def visible_stories(self, request):
+        """Live stories under this index; members-only ones only for members."""
+        stories = StoryPage.objects.live().child_of(self)
+        if not is_member(request.user):
+            stories = stories.public()
+        return stories
+
+    @path("")
+    def story_list(self, request, theme=None):
+        from .forms import StoryFilterForm
+
+        stories = self.visible_stories(request)
+        filter_form = StoryFilterForm(stories, request.GET, fixed_theme=theme)
+        results = filter_form.filtered(stories).order_by("-first_published_at", "-pk")
+        results = results.prefetch_related("tagged_items__tag", "sectors")
+        paginator_page = filter_form.paginate(results, STORIES_PER_PAGE)
+        return self.render(
+            request,
+            context_overrides={
+                "filter_form": filter_form,
+                "stories": paginator_page,
+                "theme": theme,
+                "is_member": is_member(request.user),
+            },
+        )
+
+    @path("theme/<slug:theme_slug>/")
+    def theme_archive(self, request, theme_slug):
+        theme = Tag.objects.filter(slug=theme_slug).first()
+        if theme is None:
+            raise Http404("No such theme")
+        return self.story_list(request, theme=theme)
+
+    @path("feed/")
+    def feed(self, request):
+        from .feeds import StoriesFeed
+
+        return StoriesFeed(self)(request)
+
+    @path("share/")
+    def share(self, request):
+        from .views import share_story
+
+        return share_story(request, self)
+
+    @path("mine/")
+    def my_stories(self, request):
+        from .views import my_stories
+
+        return my_stories(request, self)
+
+    @path("mine/<int:story_id>/edit/")
+    def edit_story(self, request, story_id):
+        from .views import edit_story
+
+        return edit_story(request, self, story_id)
+
+    @path("mine/<int:story_id>/withdraw/")
+    def withdraw_story(self, request, story_id):
+        from .views import withdraw_story
+
+        return withdraw_story(request, self, story_id)
+
+
+class StoryPage(RoutablePageMixin, Page):
+    """One member's story from practice, told in the personal outcomes structure."""
+
+    # Drafts may be unfinished: the sharing form asks for every section before it submits a story.
+    summary = models.TextField(
+        max_length=400, blank=True, help_text="One or two sentences: what the story is about."
+    )
+    what_mattered = models.TextField(
+        "what mattered to the person", blank=True, help_text="What mattered to the person or carer."
+    )
+    what_we_did = models.TextField("what we did together", blank=True)
+    helped_and_hindered = models.TextField("what helped and what got in the way", blank=True)
+    what_changed = models.TextField("what changed", blank=True)
+    what_i_learned = models.TextField("what I learned", blank=True)
+    perspective = models.CharField(max_length=30, choices=choices.PERSPECTIVES, blank=True)
+    sectors = ParentalManyToManyField(Sector, related_name="stories", blank=True)
+    council_area = models.CharField(max_length=40, choices=choices.COUNCIL_AREAS, blank=True)
+    tags = ClusterTaggableManager("themes", through=StoryTag, blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt_text = models.CharField(max_length=250, blank=True)
+
+    # Consent and privacy, recorded with the story.
+    consent_confirmed = models.BooleanField(
+        "the people in the story agreed or cannot be identified", default=False
+    )
+    credit = models.CharField(
+        max_length=20, choices=choices.CREDIT_CHOICES, default=choices.CREDIT_ANONYMOUS
+    )
+    credit_name = models.CharField(max_length=150, blank=True)
+    credit_role = models.CharField(max_length=150, blank=True)
+    credit_organisation = models.CharField(max_length=150, blank=True)
+    audience = models.CharField(
+        max_length=20, choices=choices.AUDIENCE_CHOICES, default=choices.AUDIENCE_PUBLIC
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    content_panels = Page.content_panels + [
+        IdentifyingDetailsPanel(heading="Details that may identify people"),
+        FieldPanel("summary"),
+        FieldPanel("what_mattered"),
+        FieldPanel("what_we_did"),
+        FieldPanel("helped_and_hindered"),
+        FieldPanel("what_changed"),
+        FieldPanel("what_i_learned"),
+        MultiFieldPanel(
+            [
+                FieldPanel("perspective"),
+                FieldPanel("sectors"),
+                FieldPanel("council_area"),
+                FieldPanel("tags"),
+            ],
+            heading="Describing the story",
+        ),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt_text")], heading="Image"),
+        MultiFieldPanel(
+            [
+                FieldPanel("consent_confirmed"),
+                FieldPanel("credit"),
+                FieldPanel("credit_name"),
+                FieldPanel("credit_role"),
+                FieldPanel("credit_organisation"),
+                FieldPanel("audience"),
+            ],
+            heading="Consent, credit and audience",
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("what_mattered"),
+        index.SearchField("what_we_did"),
+        index.SearchField("helped_and_hindered"),
+        index.SearchField("what_changed"),
+        index.SearchField("what_i_learned"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("perspective"),
+    ]
+    parent_page_types = ["stories.StoryIndexPage"]
+    subpage_types = []
+    template = "pages/stories/story_page.html"
+
+    SECTIONS = [
+        ("what_mattered", "What mattered"),
+        ("what_we_did", "What we did together"),
+        ("helped_and_hindered", "What helped and what got in the way"),
+        ("what_changed", "What changed"),
+        ("what_i_learned", "What I learned"),
+    ]
+
+    def clean(self):
+        super().clean()
+        if self.image_id and not self.image_alt_text.strip():
+            raise ValidationError(
+                {"image_alt_text": "Describe the image for people who cannot see it."}
+            )
+
+    @property
+    def introduction(self):
+        # Search results and listings show a page's introduction.
+        return self.summary
+
+    @property
+    def sections(self):
+        return [(label, getattr(self, name)) for name, label in self.SECTIONS]
+
+    @property
+    def credit_text(self):
+        if self.credit == choices.CREDIT_NAME and self.credit_name:
+            return self.credit_name
+        if self.credit == choices.CREDIT_ROLE and (self.credit_role or self.credit_organisation):
+            return ", ".join(part for part in (self.credit_role, self.credit_organisation) if part)
+        return f"A network member ({self.get_perspective_display().lower()})"
+
+    @property
+    def is_members_only(self):
+        return self.audience == choices.AUDIENCE_MEMBERS
+
+    @cached_property
+    def themes(self):
+        return sorted((item.tag for item in self.tagged_items.all()), key=lambda tag: tag.name)
+
+    def identifying_details(self):
+        labelled = [("title", "Title", self.title), ("summary", "Summary", self.summary)]
+        labelled += [(name, label, getattr(self, name)) for name, label in self.SECTIONS]
+        labelled += [("image_alt_text", "Image description", self.image_alt_text)]
+        return find_identifying_details(labelled)
+
+    def sync_view_restriction(self):
+        """Members-only stories carry a Wagtail view restriction, so every `.public()` query
+        (site search, feeds, any API) leaves them out and Wagtail refuses them to visitors."""
+        restrictions = PageViewRestriction.objects.filter(page=self)
+        if self.audience == choices.AUDIENCE_MEMBERS:
+            restriction = restrictions.filter(restriction_type=PageViewRestriction.GROUPS).first()
+            if restriction is None:
+                restrictions.delete()
+                restriction = PageViewRestriction.objects.create(
+                    page=self, restriction_type=PageViewRestriction.GROUPS
+                )
+            restriction.groups.set(
+                [
+                    Group.objects.get_or_create(name=name)[0]
+                    for name in (MEMBERS_GROUP, MODERATORS_GROUP)
+                ]
+            )
+        else:
+            restrictions.delete()
+
+    def related_stories(self, request):
+        stories = (
+            StoryPage.objects.live()
+            .sibling_of(self, inclusive=False)
+            .filter(tagged_items__tag__in=[tag.pk for tag in self.themes])
+            .distinct()
+            .order_by("-first_published_at")
+        )
+        if not is_member(request.user):
+            stories = stories.public()
+        return stories[:RELATED_STORIES]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_stories"] = self.related_stories(request)
+        context["helped_count"] = self.helped_marks.count()
+        context["is_member"] = is_member(request.user)
+        context["marked_helped"] = (
+            context["is_member"] and self.helped_marks.filter(user=request.user).exists()
+        )
+        index = self.get_parent().specific
+        context["theme_links"] = [(tag, index.theme_url(tag.slug)) for tag in self.themes]
+        return context
+
+    @path("")
+    def story(self, request):
+        return self.render(request)
+
+    @path("helped/")
+    def mark_helped(self, request):
+        """A member says the story helped their practice; once each, so a second mark is a no-op."""
+        if request.method != "POST":
+            return redirect(self.url)
+        if not is_member(request.user):
+            return TemplateResponse(request, "membership/members_only.html", status=403)
+        HelpedMark.objects.get_or_create(story=self, user=request.user)
+        return redirect(self.url + "#helped")
+
+
+class HelpedMark(models.Model):
+    """A member's "this helped my practice" on a story."""
+
+    story = models.ForeignKey(StoryPage, on_delete=models.CASCADE, related_name="helped_marks")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="story_helped_marks"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["story", "user"], name="stories_helped_once_per_member")
+        ]
+
+    def __str__(self):
+        return f"{self.user} found “{self.story}” helpful"
+
+
+def theme_counts(stories):
+    """(tag, count) for each theme used by `stories`, in one query."""
+    return (
+        Tag.objects.filter(stories_storytag_items__content_object__in=stories)
+        .annotate(story_count=Count("stories_storytag_items", distinct=True))
+        .order_by("name")
+    )
+
+
+def sector_counts(stories):
+    return Sector.objects.annotate(
+        story_count=Count("stories", filter=Q(stories__in=stories), distinct=True)
+    ).order_by("name")

@@ -110,6 +110,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
+# Pages with a view restriction (members-only stories) send visitors to the site's own sign-in.
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

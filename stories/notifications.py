@@ -1,0 +1,85 @@
+"""Emails about stories. Tellers are members, not admin users: they get the site's own messages
+(with links to the story and to "My stories") instead of Wagtail's, which point into the admin."""
+
+from django.template.loader import render_to_string
+from wagtail.admin.signal_handlers import (
+    workflow_approval_email_notifier,
+    workflow_rejection_email_notifier,
+)
+from wagtail.models import WorkflowState
+from wagtail.signals import page_published, workflow_approved, workflow_rejected
+
+from .tasks import send_story_email
+
+# Wagtail connects its own notifiers under these ids when the admin app is ready; ours take the ids
+# first (this app is installed before wagtail.admin), so Wagtail's connect is a no-op and no teller
+# gets two emails. Other pages keep Wagtail's notifications through the fallbacks below.
+APPROVED_UID = "workflow_state_approved_email_notification"
+REJECTED_UID = "workflow_state_rejected_email_notification"
+
+
+def story_of(workflow_state):
+    from .models import StoryPage
+
+    content = workflow_state.content_object
+    specific = getattr(content, "specific", content)
+    return specific if isinstance(specific, StoryPage) else None
+
+
+def teller_of(story, workflow_state):
+    teller = story.owner or workflow_state.requested_by
+    return teller if teller is not None and teller.email else None
+
+
+def send_to_teller(template, story, teller, **context):
+    context = {"story": story, "teller": teller, **context}
+    subject = render_to_string(f"emails/stories/{template}_subject.txt", context).strip()
+    body = render_to_string(f"emails/stories/{template}.txt", context)
+    send_story_email.enqueue(subject, body, [teller.email])
+
+
+def on_workflow_approved(sender, instance, user=None, **kwargs):
+    story = story_of(instance)
+    if story is None:
+        return workflow_approval_email_notifier(
+            sender=sender, instance=instance, user=user, **kwargs
+        )
+    teller = teller_of(story, instance)
+    if teller is not None:
+        story.refresh_from_db()
+        send_to_teller("story_approved", story, teller, story_url=story.full_url)
+
+
+def on_workflow_rejected(sender, instance, user=None, **kwargs):
+    story = story_of(instance)
+    if story is None:
+        return workflow_rejection_email_notifier(
+            sender=sender, instance=instance, user=user, **kwargs
+        )
+    teller = teller_of(story, instance)
+    if teller is not None:
+        index = story.get_parent().specific
+        task_state = instance.current_task_state
+        send_to_teller(
+            "story_changes_requested",
+            story,
+            teller,
+            comment=task_state.comment if task_state else "",
+            edit_url=index.full_url + index.reverse_subpage("edit_story", args=[story.pk]),
+        )
+
+
+def on_page_published(sender, instance, **kwargs):
+    """A published story is no longer withdrawn, and its audience decides its view restriction."""
+    if instance.withdrawn_at is not None:
+        type(instance).objects.filter(pk=instance.pk).update(withdrawn_at=None)
+        instance.withdrawn_at = None
+    instance.sync_view_restriction()
+
+
+def connect():
+    from .models import StoryPage
+
+    workflow_approved.connect(on_workflow_approved, sender=WorkflowState, dispatch_uid=APPROVED_UID)
+    workflow_rejected.connect(on_workflow_rejected, sender=WorkflowState, dispatch_uid=REJECTED_UID)
+    page_published.connect(on_page_published, sender=StoryPage, dispatch_uid="stories_published")
