@@ -16,23 +16,24 @@ ANONYMOUS_LABEL = "Deleted account"
 
 # Models outside the register whose user references `delete_account` handles, and how.
 ERASED_BY_ACCOUNT_DELETION = {
-    "membership.User_groups": "group memberships; CASCADE with the user (groups exported in 'account')",
-    "membership.User_user_permissions": "direct permissions; CASCADE with the user",
-    "wagtailcore.Revision": "author set to NULL and the owner/locked_by ids in the stored content cleared",
-    "wagtailcore.PageLogEntry": "user set to NULL explicitly (the FK is DO_NOTHING, without a DB constraint)",
-    "wagtailcore.ModelLogEntry": "user set to NULL explicitly; entries about the user or their request relabelled",
-    "wagtailcore.Page": "owner and locked_by set to NULL (SET_NULL), pages it had locked unlocked",
+    "membership.User_groups": "group memberships; CASCADE (group names are exported in 'account')",
+    "membership.User_user_permissions": "direct permissions; CASCADE",
+    "wagtailcore.Revision": "author SET_NULL; owner/locked_by ids in the stored content cleared",
+    "wagtailcore.PageLogEntry": "user cleared explicitly (the FK is DO_NOTHING, no DB constraint)",
+    "wagtailcore.ModelLogEntry": "user cleared explicitly; entries about the person relabelled",
+    "wagtailcore.Page": "owner and locked_by cleared, pages the person had locked unlocked",
     "wagtailcore.WorkflowState": "requested_by SET_NULL",
     "wagtailcore.TaskState": "finished_by SET_NULL",
-    "wagtailcore.Comment": "CASCADE: comments are the person's own words",
-    "wagtailcore.CommentReply": "CASCADE: replies are the person's own words",
+    "wagtailcore.Comment": "CASCADE: the person's own words; resolved_by SET_NULL",
+    "wagtailcore.CommentReply": "CASCADE: the person's own words",
     "wagtailcore.PageSubscription": "CASCADE: notification preferences",
+    "wagtailcore.APIToken": "CASCADE: the person's API tokens",
+    "wagtailcore.UploadedFile": "uploaded_by_user SET_NULL: an unfinished upload",
     "wagtailusers.UserProfile": "CASCADE: admin preferences and avatar",
     "wagtailadmin.EditingSession": "CASCADE: live editing sessions",
+    "wagtailadmin.FormState": "CASCADE: saved admin form state",
     "wagtailimages.Image": "uploaded_by_user SET_NULL: the image stays, its uploader is forgotten",
-    "wagtailimages.UploadedImage": "CASCADE: unfinished uploads",
-    "wagtaildocs.Document": "uploaded_by_user SET_NULL: the document stays, its uploader is forgotten",
-    "wagtailcore.UploadedFile": "CASCADE: unfinished uploads",
+    "wagtaildocs.Document": "uploaded_by_user SET_NULL: the document stays, its uploader goes",
 }
 
 

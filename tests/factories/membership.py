@@ -41,7 +41,6 @@ class MemberFactory(UserFactory):
     def membership(self, create, extracted, **kwargs):
         if create:
             self.groups.add(Group.objects.get(name=MEMBERS_GROUP))
-            MemberProfile.objects.get_or_create(user=self)
 
 
 class CoordinatorFactory(UserFactory):
@@ -60,7 +59,6 @@ class MemberProfileFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = MemberProfile
-        django_get_or_create = ["user"]
 
 
 class JoinRequestFactory(factory.django.DjangoModelFactory):
