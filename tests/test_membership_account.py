@@ -233,3 +233,34 @@ def test_deleting_the_account_erases_it_and_signs_out(member_client, member):
     assert response.url == reverse("membership:account_deleted")
     assert not type(member).objects.filter(pk=member.pk).exists()
     assert "_auth_user_id" not in member_client.session
+
+
+def test_changing_email_is_confirmed_again(member_client, member, mailoutbox):
+    response = member_client.post(
+        reverse("account_email"), {"email": "fiona.new@example.org", "action_add": ""}
+    )
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.email == "fiona@example.org"  # unchanged until the new address is confirmed
+    link = mailoutbox[-1].body.split("/accounts/confirm-email/")[1].split("/")[0]
+
+    response = member_client.post(reverse("account_confirm_email", args=[link]))
+
+    assert response.url == reverse("membership:account")
+    member.refresh_from_db()
+    assert member.email == "fiona.new@example.org"
+
+
+def test_an_email_already_in_use_cannot_be_taken(member_client, member, mailoutbox):
+    other = MemberFactory(email="taken@example.org")
+    member_client.post(reverse("account_email"), {"email": "TAKEN@example.org", "action_add": ""})
+    # Enumeration prevention: the page looks the same and a link goes to the address's owner;
+    # even if they follow it, the address is not verified for a second account.
+    for message in mailoutbox:
+        if "/accounts/confirm-email/" in message.body:
+            key = message.body.split("/accounts/confirm-email/")[1].split("/")[0]
+            member_client.post(reverse("account_confirm_email", args=[key]))
+    member.refresh_from_db()
+    assert member.email == "fiona@example.org"
+    assert not member.emailaddress_set.filter(verified=True, email__iexact="taken@example.org")
+    assert other.emailaddress_set.get().verified
