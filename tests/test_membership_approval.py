@@ -183,3 +183,39 @@ def test_a_member_cannot_answer_requests(client, home_page):
     decide(client, join_request, "approve")
     join_request.refresh_from_db()
     assert join_request.status == JoinRequest.Status.PENDING
+
+
+def test_decisions_are_in_the_audit_log(coordinator_client, home_page):
+    from wagtail.models import ModelLogEntry
+
+    join_request = JoinRequestFactory()
+    decide(coordinator_client, join_request, "decline")
+    entry = ModelLogEntry.objects.get(action="membership.decline")
+    assert entry.object_id == str(join_request.pk)
+    assert entry.user_id == coordinator_client.coordinator.pk
+
+
+def test_welcome_links_the_booklet_once_it_is_published(coordinator_client, home_page):
+    from tests.factories.core import StandardPageFactory
+
+    booklet = StandardPageFactory(parent=home_page, slug="personal-outcomes-booklet")
+    decide(coordinator_client, JoinRequestFactory(), "approve")
+    assert booklet.url in mail.outbox[-1].body
+
+
+def count_queue_queries(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("joinrequest:index") + "?status=pending")
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_queue_query_count_does_not_grow_with_requests(coordinator_client, home_page):
+    JoinRequestFactory.create_batch(2)
+    count_queue_queries(coordinator_client)
+    few = count_queue_queries(coordinator_client)
+    JoinRequestFactory.create_batch(12)
+    assert count_queue_queries(coordinator_client) == few

@@ -9,7 +9,8 @@ from django.contrib.auth.models import Group
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Site
+from wagtail.log_actions import log
+from wagtail.models import Page, Site
 
 from .access import COORDINATORS_GROUP, MEMBERS_GROUP
 from .mail import send_templated
@@ -174,6 +175,7 @@ def approve(join_request, *, decided_by, message=""):
         {
             "join_request": join_request,
             "next_meeting": next_meeting(),
+            "booklet": booklet_page(),
             "site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
             "sign_in_url": admin_url(reverse("account_login")),
         },
@@ -206,6 +208,8 @@ def _record_decision(join_request, status, decided_by, message):
     join_request.decided_by = decided_by
     join_request.decision_message = message
     join_request.save(update_fields=["status", "decided_at", "decided_by", "decision_message"])
+    action = "membership.approve" if status == JoinRequest.Status.APPROVED else "membership.decline"
+    log(instance=join_request, action=action, user=decided_by)
 
 
 def _contact_email():
@@ -239,6 +243,11 @@ def next_meeting():
         .order_by(date_field)
         .first()
     )
+
+
+def booklet_page():
+    """The awareness booklet, once the resources app has published it; None before that."""
+    return Page.objects.live().public().filter(slug__icontains="booklet").order_by("depth").first()
 
 
 def purge_expired_requests(now=None):

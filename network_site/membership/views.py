@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from . import personal_data
-from .access import MEMBERS_GROUP, member_required
+from .access import MEMBERS_GROUP, is_member, member_required
 from .erasure import delete_account
 from .forms import DeleteAccountForm, DirectoryFilterForm, JoinForm, ProfileForm
 from .models import ConsentRecord, MemberProfile
@@ -26,7 +26,7 @@ DIRECTORY_PAGE_SIZE = 20
 @require_http_methods(["GET", "POST"])
 def join(request):
     if request.user.is_authenticated:
-        return redirect("membership:account")
+        return redirect("membership:account" if is_member(request.user) else "/")
     form = JoinForm(request.POST or None)
     if request.method == "POST":
         if not ratelimit.consume(request, action="signup"):

@@ -159,6 +159,12 @@ class JoinRequestsPanel(Component):
         }
 
 
+@hooks.register("register_log_actions")
+def register_decision_log_actions(actions):
+    actions.register_action("membership.approve", "Approve join request", "Join request approved")
+    actions.register_action("membership.decline", "Decline join request", "Join request declined")
+
+
 @hooks.register("construct_homepage_panels")
 def add_join_requests_panel(request, panels):
     if request.user.has_perm("membership.view_joinrequest"):

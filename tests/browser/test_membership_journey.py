@@ -154,9 +154,22 @@ def test_sign_in_and_password_reset_pages_are_accessible(page, served_site):
     assert_accessible(page)
 
 
-def test_demo_member_sees_the_directory(page, served_site):
-    sign_in(page, served_site["url"], *MEMBER)
-    page.goto(served_site["url"] + "/members/?sector=health")
+def test_demo_member_pages_and_signing_out(page, served_site):
+    base_url = served_site["url"]
+    sign_in(page, base_url, *MEMBER)
+    page.goto(base_url + "/members/?sector=health")
     assert page.get_by_text("Morag Campbell").count() == 1
     assert page.get_by_text("Tariq Hussain").count() == 0
     assert_accessible(page)
+    page.goto(base_url + "/members/?sector=pirates")
+    assert page.locator(".ds_error-summary").is_visible()
+    assert_accessible(page)
+    for path in ("/accounts/email/", "/accounts/password/change/"):
+        assert page.goto(base_url + path).status == 200
+        assert_accessible(page)
+
+    navigation = page.get_by_role("navigation", name="Main navigation", exact=True)
+    navigation.get_by_role("button", name="Sign out").click()
+    page.wait_for_load_state()
+    assert navigation.get_by_role("link", name="Sign in").is_visible()
+    assert page.goto(base_url + "/account/").url.startswith(base_url + "/accounts/login/")
