@@ -144,3 +144,15 @@ def test_sign_out_is_a_post(client, home_page):
     assert signed_in(client)
     client.post(reverse("account_logout"))
     assert not signed_in(client)
+
+
+def test_wagtail_password_reset_is_switched_off(client, home_page):
+    assert client.get("/admin/password_reset/").status_code == 404
+
+
+def test_the_database_refuses_a_second_account_for_one_address(home_page):
+    from django.db import IntegrityError, transaction
+
+    UserFactory(email="one.person@example.org")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        User.objects.create(username="copy", email="One.Person@Example.org")
