@@ -70,6 +70,26 @@ class JoinForm(forms.Form):
     # A honeypot: hidden from people, filled in by bots.
     website = forms.CharField(label="Leave this field empty", required=False, max_length=200)
 
+    required_messages = {
+        "full_name": "Enter your full name",
+        "email": "Enter your email address",
+        "role": "Enter your role",
+        "sector": "Choose the sector you work in",
+        "council_area": "Choose your council area, or outside Scotland",
+        "hopes": "Tell us what you hope to get from the network",
+        "password1": "Choose a password",
+        "password2": "Type the password again",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Each message names what is missing: the error summary lists them all together.
+        for name, message in self.required_messages.items():
+            self.fields[name].error_messages["required"] = message
+        self.fields["email"].error_messages["invalid"] = (
+            "Enter an email address in the right form, like name@example.org"
+        )
+
     def clean_email(self):
         email = self.cleaned_data["email"]
         existing = User.objects.filter(email__iexact=email).select_related("join_request").first()
@@ -140,6 +160,7 @@ class ProfileForm(forms.ModelForm):
         for name in ("role", "organisation", "bio"):
             self.fields[name].validators.append(no_markup)
         self.fields["full_name"].initial = self.instance.user.get_full_name()
+        self.fields["full_name"].error_messages["required"] = "Enter your name"
         self.fields["sector"].choices = with_blank(choices.SECTORS, "Not given")
         self.fields["council_area"].choices = with_blank(choices.COUNCIL_AREAS, "Not given")
 
@@ -166,6 +187,7 @@ class DeleteAccountForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
+        self.fields["password"].error_messages["required"] = "Enter your password to continue"
 
     def clean_password(self):
         password = self.cleaned_data["password"]

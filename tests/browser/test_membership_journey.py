@@ -37,7 +37,7 @@ def sign_in(page, base_url, email, password, next_path=""):
     page.goto(base_url + "/accounts/login/" + (f"?next={next_path}" if next_path else ""))
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign in").click()
 
 
 def test_join_confirm_approve_sign_in_download_delete(chromium, served_site):
@@ -148,7 +148,7 @@ def test_join_confirm_approve_sign_in_download_delete(chromium, served_site):
 
 def test_sign_in_and_password_reset_pages_are_accessible(page, served_site):
     page.goto(served_site["url"] + "/accounts/login/")
-    assert page.locator("h1").inner_text() == "Sign In"
+    assert page.locator("h1").inner_text() == "Sign in"
     assert_accessible(page)
     page.goto(served_site["url"] + "/accounts/password/reset/")
     assert_accessible(page)
