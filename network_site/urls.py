@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from network_site.core import views as core_views
 
 urlpatterns = [
+    path("", include("network_site.membership.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),

@@ -5,3 +5,8 @@ class MembershipConfig(AppConfig):
     name = "network_site.membership"
     label = "membership"
     verbose_name = "Membership"
+
+    def ready(self):
+        from . import erasure, signals  # noqa: F401 - connects the receivers
+
+        erasure.register_membership_data()

@@ -166,6 +166,28 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
+# Membership: the join form replaces allauth's sign-up, and only approved people get a session.
+ACCOUNT_ADAPTER = "network_site.membership.adapter.NetworkAccountAdapter"
+ACCOUNT_USER_DISPLAY = "network_site.membership.adapter.user_display"
+ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Personal Outcomes Network: "
+# allauth's rate limits count in the cache: locmem per process; set CACHE_URL=redis://… in production.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip,5/300s/key",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "confirm_email": "1/180s/key",
+}
+WAGTAILADMIN_LOGIN_URL = "account_login"
+PRIVACY_NOTICE_VERSION = env_str("PRIVACY_NOTICE_VERSION", "2026-11")
+MEMBERSHIP_DIGEST_INTERVAL_HOURS = env_int("MEMBERSHIP_DIGEST_INTERVAL_HOURS", 24)
+MEMBERSHIP_REQUEST_RETENTION_DAYS = env_int("MEMBERSHIP_REQUEST_RETENTION_DAYS", 90)
+MEMBERSHIP_REPLY_WITHIN_DAYS = env_int("MEMBERSHIP_REPLY_WITHIN_DAYS", 10)
 
 # Security headers for every response; production tightens cookies and transport.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -211,3 +233,5 @@ EVENTS_ACCESS_NEEDS_RETENTION_DAYS = env_int("EVENTS_ACCESS_NEEDS_RETENTION_DAYS
 # Whether load_demo_content may create the local admin account (never in production).
 DEMO_ACCOUNTS_ENABLED = False
 DEMO_ADMIN_PASSWORD = env_str("DEMO_ADMIN_PASSWORD", "network-demo-admin")
+DEMO_COORDINATOR_PASSWORD = env_str("DEMO_COORDINATOR_PASSWORD", "network-demo-coordinator")
+DEMO_MEMBER_PASSWORD = env_str("DEMO_MEMBER_PASSWORD", "network-demo-member")

@@ -201,6 +201,7 @@ class Command(BaseCommand):
         return home
 
     def ensure_admin_account(self):
+        from allauth.account.models import EmailAddress
         from django.contrib.auth import get_user_model
 
         user_model = get_user_model()
@@ -211,6 +212,10 @@ class Command(BaseCommand):
         admin.is_staff = admin.is_superuser = admin.is_active = True
         admin.set_password(settings.DEMO_ADMIN_PASSWORD)
         admin.save()
+        # Sign-in goes through allauth, which asks for a verified address.
+        EmailAddress.objects.update_or_create(
+            user=admin, email=admin.email, defaults={"verified": True, "primary": True}
+        )
         self.stdout.write(
             "Local admin account (development only): "
             f"email admin@example.org, password {settings.DEMO_ADMIN_PASSWORD}, at /admin/"

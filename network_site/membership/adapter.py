@@ -1,0 +1,44 @@
+"""allauth, fitted to a network where only approved people have a session.
+
+Every path to a session in allauth (password login, login after a password reset or an email
+confirmation) passes through `pre_login`; Wagtail's own login page is sent here too (see urls.py).
+"""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.stagekit import clear_login
+from django.urls import reverse
+
+from .access import is_member
+from .tasks import send_email
+
+
+def user_display(user):
+    return user.get_full_name() or user.email
+
+
+def may_sign_in(user):
+    """Approved members, and staff whose groups give them the Wagtail admin."""
+    if not user.is_active:
+        return False
+    return user.is_superuser or is_member(user) or user.has_perm("wagtailadmin.access_admin")
+
+
+class NetworkAccountAdapter(DefaultAccountAdapter):
+    def is_open_for_signup(self, request):
+        # The join form is the only way in; allauth's own sign-up stays closed.
+        return False
+
+    def pre_login(self, request, user, **kwargs):
+        if not may_sign_in(user):
+            clear_login(request)
+            return self.respond_user_inactive(request, user)
+        return super().pre_login(request, user, **kwargs)
+
+    def get_email_verification_redirect_url(self, email_address):
+        if self.request.user.is_authenticated:
+            return reverse("membership:account")
+        return reverse("membership:join_received")
+
+    def send_mail(self, template_prefix, email, context):
+        message = self.render_mail(template_prefix, email, context)
+        send_email.enqueue(subject=message.subject, body=message.body, to=list(message.to))

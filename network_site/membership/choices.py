@@ -1,0 +1,56 @@
+"""Fixed lists the join form, profiles and the directory filters share."""
+
+SECTORS = [
+    ("health", "Health"),
+    ("social_care", "Social care"),
+    ("housing", "Housing"),
+    ("third_sector", "Third sector"),
+    ("independent_sector", "Independent sector"),
+    ("education", "Education"),
+    ("lived_experience", "Unpaid carer or person with lived experience"),
+    ("other", "Other"),
+]
+
+_SCOTTISH_COUNCIL_AREAS = [
+    "Aberdeen City",
+    "Aberdeenshire",
+    "Angus",
+    "Argyll and Bute",
+    "City of Edinburgh",
+    "Clackmannanshire",
+    "Dumfries and Galloway",
+    "Dundee City",
+    "East Ayrshire",
+    "East Dunbartonshire",
+    "East Lothian",
+    "East Renfrewshire",
+    "Falkirk",
+    "Fife",
+    "Glasgow City",
+    "Highland",
+    "Inverclyde",
+    "Midlothian",
+    "Moray",
+    "Na h-Eileanan Siar",
+    "North Ayrshire",
+    "North Lanarkshire",
+    "Orkney Islands",
+    "Perth and Kinross",
+    "Renfrewshire",
+    "Scottish Borders",
+    "Shetland Islands",
+    "South Ayrshire",
+    "South Lanarkshire",
+    "Stirling",
+    "West Dunbartonshire",
+    "West Lothian",
+]
+
+
+def _slug(name):
+    return name.lower().replace(" ", "-")
+
+
+COUNCIL_AREAS = [(_slug(name), name) for name in _SCOTTISH_COUNCIL_AREAS] + [
+    ("outside-scotland", "Outside Scotland")
+]

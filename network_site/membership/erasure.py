@@ -1,0 +1,173 @@
+"""Account deletion: every trace of a person erased or anonymised, and what 'My data' exports.
+
+Membership registers its own models in the personal-data register. Models that belong to Django,
+Wagtail or allauth and point at the user are handled here by name, in ERASED_BY_ACCOUNT_DELETION;
+a test walks every foreign key to the user model and fails on one that is in neither list.
+"""
+
+from allauth.account.models import EmailAddress
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+
+from . import personal_data
+from .models import ConsentRecord, JoinRequest, MemberProfile, User
+
+ANONYMOUS_LABEL = "Deleted account"
+
+# Models outside the register whose user references `delete_account` handles, and how.
+ERASED_BY_ACCOUNT_DELETION = {
+    "membership.User_groups": "group memberships; CASCADE (group names are exported in 'account')",
+    "membership.User_user_permissions": "direct permissions; CASCADE",
+    "wagtailcore.Revision": "author SET_NULL; owner/locked_by ids in the stored content cleared",
+    "wagtailcore.PageLogEntry": "user cleared explicitly (the FK is DO_NOTHING, no DB constraint)",
+    "wagtailcore.ModelLogEntry": "user cleared explicitly; entries about the person relabelled",
+    "wagtailcore.Page": "owner and locked_by cleared, pages the person had locked unlocked",
+    "wagtailcore.WorkflowState": "requested_by SET_NULL",
+    "wagtailcore.TaskState": "finished_by SET_NULL",
+    "wagtailcore.Comment": "CASCADE: the person's own words; resolved_by SET_NULL",
+    "wagtailcore.CommentReply": "CASCADE: the person's own words",
+    "wagtailcore.PageSubscription": "CASCADE: notification preferences",
+    "wagtailcore.APIToken": "CASCADE: the person's API tokens",
+    "wagtailcore.UploadedFile": "uploaded_by_user SET_NULL: an unfinished upload",
+    "wagtailusers.UserProfile": "CASCADE: admin preferences and avatar",
+    "wagtailadmin.EditingSession": "CASCADE: live editing sessions",
+    "wagtailadmin.FormState": "CASCADE: saved admin form state",
+    "wagtailimages.Image": "uploaded_by_user SET_NULL: the image stays, its uploader is forgotten",
+    "wagtaildocs.Document": "uploaded_by_user SET_NULL: the document stays, its uploader goes",
+}
+
+
+def register_membership_data():
+    personal_data.register(
+        "account",
+        export=_export_account,
+        erase=lambda user: None,  # the User row itself goes last, in delete_account
+        models=[],
+    )
+    personal_data.register(
+        "email_addresses",
+        export=lambda user: [
+            {"email": address.email, "verified": address.verified, "primary": address.primary}
+            for address in EmailAddress.objects.filter(user=user)
+        ],
+        erase=lambda user: EmailAddress.objects.filter(user=user).delete(),
+        models=[EmailAddress],
+    )
+    personal_data.register(
+        "join_request",
+        export=_export_join_request,
+        erase=_erase_join_requests,
+        models=[JoinRequest],
+    )
+    personal_data.register(
+        "profile",
+        export=_export_profile,
+        erase=lambda user: MemberProfile.objects.filter(user=user).delete(),
+        models=[MemberProfile],
+    )
+    personal_data.register(
+        "consents",
+        export=lambda user: [
+            {
+                "purpose": record.purpose,
+                "notice_version": record.notice_version,
+                "given_at": record.given_at.isoformat(),
+                "withdrawn_at": record.withdrawn_at.isoformat() if record.withdrawn_at else None,
+            }
+            for record in ConsentRecord.objects.filter(user=user)
+        ],
+        # Append-only while the account lives; they go with it (a queryset delete, by design).
+        erase=lambda user: ConsentRecord.objects.filter(user=user).delete(),
+        models=[ConsentRecord],
+    )
+
+
+def _export_account(user):
+    return {
+        "name": user.get_full_name(),
+        "email": user.email,
+        "date_joined": user.date_joined.isoformat(),
+        "last_login": user.last_login.isoformat() if user.last_login else None,
+        "groups": sorted(user.groups.values_list("name", flat=True)),
+    }
+
+
+def _export_join_request(user):
+    join_request = JoinRequest.objects.filter(user=user).first()
+    if join_request is None:
+        return None
+    fields = [
+        "full_name",
+        "email",
+        "organisation",
+        "role",
+        "sector",
+        "council_area",
+        "hopes",
+        "heard_from",
+        "privacy_notice_version",
+        "wants_directory_listing",
+        "wants_meetings_mailing",
+        "status",
+        "decision_message",
+    ]
+    data = {name: getattr(join_request, name) for name in fields}
+    for name in ("created_at", "confirmed_at", "decided_at"):
+        value = getattr(join_request, name)
+        data[name] = value.isoformat() if value else None
+    return data
+
+
+def _erase_join_requests(user):
+    request_ids = list(JoinRequest.objects.filter(user=user).values_list("pk", flat=True))
+    _relabel_log_entries(JoinRequest, request_ids)
+    JoinRequest.objects.filter(pk__in=request_ids).delete()
+    # Decisions this person took as a coordinator stay; who took them is forgotten.
+    JoinRequest.objects.filter(decided_by=user).update(decided_by=None)
+
+
+def _export_profile(user):
+    profile = MemberProfile.objects.filter(user=user).first()
+    if profile is None:
+        return None
+    return {
+        field.name: getattr(profile, field.name)
+        for field in MemberProfile._meta.concrete_fields
+        if field.name not in ("id", "user")
+    }
+
+
+def _relabel_log_entries(model, object_ids):
+    from wagtail.models import ModelLogEntry
+
+    if object_ids:
+        ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id__in=[str(pk) for pk in object_ids],
+        ).update(label=ANONYMOUS_LABEL, data={})
+
+
+def anonymise_wagtail_records(user):
+    from wagtail.models import ModelLogEntry, Page, PageLogEntry, Revision
+
+    for revision in Revision.objects.filter(content__owner=user.pk) | Revision.objects.filter(
+        content__locked_by=user.pk
+    ):
+        for key in ("owner", "locked_by"):
+            if revision.content.get(key) == user.pk:
+                revision.content[key] = None
+        revision.save(update_fields=["content"])
+    Revision.objects.filter(user=user).update(user=None)
+    PageLogEntry.objects.filter(user=user).update(user=None)
+    ModelLogEntry.objects.filter(user=user).update(user=None)
+    _relabel_log_entries(User, [user.pk])
+    Page.objects.filter(locked_by=user).update(locked=False, locked_by=None, locked_at=None)
+    Page.objects.filter(owner=user).update(owner=None)
+
+
+def delete_account(user):
+    """Erases or anonymises everything the site holds about `user`, then deletes the account."""
+    with transaction.atomic():
+        personal_data.erase_for(user)
+        anonymise_wagtail_records(user)
+        user.delete()

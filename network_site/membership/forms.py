@@ -1,0 +1,207 @@
+import re
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
+
+from . import choices
+from .models import JoinRequest, MemberProfile, User
+
+MARKUP = re.compile(r"<[^>]*>|&[#a-z0-9]+;", re.IGNORECASE)
+
+
+def no_markup(value):
+    if MARKUP.search(value or ""):
+        raise ValidationError("Write plain text, without HTML tags or entities.", code="markup")
+
+
+class PlainTextField(forms.CharField):
+    default_validators = [no_markup]
+
+
+def with_blank(options, label):
+    return [("", label), *options]
+
+
+class JoinForm(forms.Form):
+    full_name = PlainTextField(label="Full name", max_length=150)
+    email = forms.EmailField(
+        label="Email address",
+        max_length=254,
+        help_text="We will send a link to this address to check it is yours.",
+    )
+    organisation = PlainTextField(label="Organisation (optional)", max_length=200, required=False)
+    role = PlainTextField(label="Your role", max_length=150)
+    sector = forms.ChoiceField(
+        label="Sector", choices=with_blank(choices.SECTORS, "Choose a sector")
+    )
+    council_area = forms.ChoiceField(
+        label="Council area", choices=with_blank(choices.COUNCIL_AREAS, "Choose a council area")
+    )
+    hopes = PlainTextField(
+        label="What do you hope to get from the network?",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    heard_from = PlainTextField(
+        label="How did you hear about the network? (optional)", max_length=300, required=False
+    )
+    password1 = forms.CharField(
+        label="Choose a password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="You will sign in with your email address and this password once you are approved.",
+    )
+    password2 = forms.CharField(
+        label="Type the password again",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    agree_privacy = forms.BooleanField(
+        label="I have read the privacy notice and agree to it",
+        error_messages={"required": "Agree to the privacy notice to ask to join"},
+    )
+    wants_directory_listing = forms.BooleanField(
+        label="List me in the member directory (optional)", required=False
+    )
+    wants_meetings_mailing = forms.BooleanField(
+        label="Email me about meetings (optional)", required=False
+    )
+    # A honeypot: hidden from people, filled in by bots.
+    website = forms.CharField(label="Leave this field empty", required=False, max_length=200)
+
+    required_messages = {
+        "full_name": "Enter your full name",
+        "email": "Enter your email address",
+        "role": "Enter your role",
+        "sector": "Choose the sector you work in",
+        "council_area": "Choose your council area, or outside Scotland",
+        "hopes": "Tell us what you hope to get from the network",
+        "password1": "Choose a password",
+        "password2": "Type the password again",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Each message names what is missing: the error summary lists them all together.
+        for name, message in self.required_messages.items():
+            self.fields[name].error_messages["required"] = message
+        self.fields["email"].error_messages["invalid"] = (
+            "Enter an email address in the right form, like name@example.org"
+        )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        existing = User.objects.filter(email__iexact=email).select_related("join_request").first()
+        if existing is not None:
+            join_request = getattr(existing, "join_request", None)
+            if join_request is not None and join_request.status in (
+                JoinRequest.Status.UNCONFIRMED,
+                JoinRequest.Status.PENDING,
+            ):
+                raise ValidationError(
+                    "A request to join with this email address is already waiting. Check your "
+                    "inbox for our email.",
+                    code="pending",
+                )
+            raise ValidationError(
+                "There is already an account with this email address. Sign in, or reset your "
+                "password if you have forgotten it.",
+                code="exists",
+            )
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
+        if password1 and password2 and password1 != password2:
+            self.add_error("password2", "The two passwords do not match")
+        elif password1:
+            candidate = User(
+                email=cleaned.get("email", ""), first_name=cleaned.get("full_name", "")
+            )
+            try:
+                password_validation.validate_password(password1, candidate)
+            except ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+    def is_bot(self):
+        return bool(self.cleaned_data.get("website"))
+
+
+class ProfileForm(forms.ModelForm):
+    full_name = PlainTextField(label="Name", max_length=150)
+
+    class Meta:
+        model = MemberProfile
+        fields = [
+            "full_name",
+            "role",
+            "organisation",
+            "sector",
+            "council_area",
+            "bio",
+            "listed_in_directory",
+            "show_name",
+            "show_organisation",
+            "show_role",
+            "show_area",
+            "receives_meetings_mailing",
+        ]
+        labels = {
+            "listed_in_directory": "List me in the member directory",
+            "receives_meetings_mailing": "Email me about meetings",
+        }
+        widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("role", "organisation", "bio"):
+            self.fields[name].validators.append(no_markup)
+        self.fields["full_name"].initial = self.instance.user.get_full_name()
+        self.fields["full_name"].error_messages["required"] = "Enter your name"
+        self.fields["sector"].choices = with_blank(choices.SECTORS, "Not given")
+        self.fields["council_area"].choices = with_blank(choices.COUNCIL_AREAS, "Not given")
+
+
+class DirectoryFilterForm(forms.Form):
+    sector = forms.ChoiceField(
+        label="Sector", choices=with_blank(choices.SECTORS, "All sectors"), required=False
+    )
+    area = forms.ChoiceField(
+        label="Council area",
+        choices=with_blank(choices.COUNCIL_AREAS, "All areas"),
+        required=False,
+    )
+    page = forms.IntegerField(min_value=1, required=False)
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label="Your password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+        self.fields["password"].error_messages["required"] = "Enter your password to continue"
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise ValidationError("That is not your password", code="wrong_password")
+        return password
+
+
+class DecisionForm(forms.Form):
+    message = PlainTextField(
+        label="Message to the person (optional)",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Included in the email they get.",
+    )
+    decision = forms.ChoiceField(choices=[("approve", "Approve"), ("decline", "Decline")])

@@ -1,0 +1,268 @@
+"""What happens to a join request: created, confirmed, approved or declined, and finally purged."""
+
+import uuid
+from datetime import timedelta
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.log_actions import log
+from wagtail.models import Page, Site
+
+from .access import COORDINATORS_GROUP, MEMBERS_GROUP
+from .mail import send_templated
+from .models import ConsentRecord, JoinRequest, MemberProfile, MembershipSettings, User
+
+
+class DecisionError(Exception):
+    """The request is not waiting for a decision (already decided, or not yet confirmed)."""
+
+
+def admin_url(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def create_join_request(request, data):
+    """An inactive account, its unconfirmed address, the request and its consents; then the
+    confirmation email. `data` is a JoinForm's cleaned_data."""
+    notice_version = settings.PRIVACY_NOTICE_VERSION
+    with transaction.atomic():
+        user = User(
+            username=f"member-{uuid.uuid4().hex[:16]}",
+            email=data["email"],
+            first_name=data["full_name"],
+            is_active=False,
+        )
+        user.set_password(data["password1"])
+        user.save()
+        email_address = EmailAddress.objects.create(
+            user=user, email=data["email"], primary=True, verified=False
+        )
+        join_request = JoinRequest.objects.create(
+            user=user,
+            full_name=data["full_name"],
+            email=data["email"],
+            organisation=data["organisation"],
+            role=data["role"],
+            sector=data["sector"],
+            council_area=data["council_area"],
+            hopes=data["hopes"],
+            heard_from=data["heard_from"],
+            privacy_notice_version=notice_version,
+            wants_directory_listing=data["wants_directory_listing"],
+            wants_meetings_mailing=data["wants_meetings_mailing"],
+        )
+        purposes = [ConsentRecord.Purpose.PRIVACY_NOTICE]
+        if data["wants_directory_listing"]:
+            purposes.append(ConsentRecord.Purpose.DIRECTORY)
+        if data["wants_meetings_mailing"]:
+            purposes.append(ConsentRecord.Purpose.MEETINGS_MAILING)
+        for purpose in purposes:
+            ConsentRecord.objects.create(user=user, purpose=purpose, notice_version=notice_version)
+    email_address.send_confirmation(request, signup=True)
+    return join_request
+
+
+def confirm_join_request(request, user):
+    """Called once the address is confirmed: the request joins the coordinators' queue, or is
+    approved at once when the site says so."""
+    with transaction.atomic():
+        join_request = (
+            JoinRequest.objects.select_for_update()
+            .filter(user=user, status=JoinRequest.Status.UNCONFIRMED)
+            .first()
+        )
+        if join_request is None:
+            return None
+        join_request.status = JoinRequest.Status.PENDING
+        join_request.confirmed_at = timezone.now()
+        join_request.save(update_fields=["status", "confirmed_at"])
+
+    site = Site.find_for_request(request) if request is not None else None
+    site = site or Site.objects.filter(is_default_site=True).first()
+    if site and MembershipSettings.for_site(site).approve_automatically:
+        approve(join_request, decided_by=None, message="")
+        tell_coordinators_of_automatic_approval(join_request)
+    else:
+        send_coordinator_digest()
+    return join_request
+
+
+def coordinator_emails():
+    return list(
+        User.objects.filter(groups__name=COORDINATORS_GROUP, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+
+
+def send_coordinator_digest(now=None):
+    """One email to the coordinators about requests confirmed since the last digest, at most one
+    per MEMBERSHIP_DIGEST_INTERVAL_HOURS. Returns how many new requests it announced."""
+    now = now or timezone.now()
+    interval = timedelta(hours=settings.MEMBERSHIP_DIGEST_INTERVAL_HOURS)
+    with transaction.atomic():
+        new_requests = list(
+            JoinRequest.objects.select_for_update()
+            .awaiting_decision()
+            .filter(coordinators_notified_at__isnull=True)
+        )
+        if not new_requests:
+            return 0
+        last_sent = JoinRequest.objects.aggregate(last=models.Max("coordinators_notified_at"))[
+            "last"
+        ]
+        if last_sent is not None and now - last_sent < interval:
+            return 0
+        recipients = coordinator_emails()
+        if not recipients:
+            return 0
+        JoinRequest.objects.filter(pk__in=[r.pk for r in new_requests]).update(
+            coordinators_notified_at=now
+        )
+    send_templated(
+        "coordinator_digest",
+        recipients,
+        {
+            "new_requests": new_requests,
+            "waiting_count": JoinRequest.objects.awaiting_decision().count(),
+            "queue_url": admin_url(reverse("joinrequest:index") + "?status=pending"),
+        },
+    )
+    return len(new_requests)
+
+
+def tell_coordinators_of_automatic_approval(join_request):
+    recipients = coordinator_emails()
+    if recipients:
+        send_templated(
+            "coordinator_auto_approved",
+            recipients,
+            {
+                "join_request": join_request,
+                "request_url": admin_url(reverse("joinrequest:inspect", args=[join_request.pk])),
+            },
+        )
+
+
+def approve(join_request, *, decided_by, message=""):
+    with transaction.atomic():
+        join_request = _lock_pending(join_request)
+        user = join_request.user
+        user.is_active = True
+        user.first_name = join_request.full_name
+        user.save(update_fields=["is_active", "first_name"])
+        user.groups.add(Group.objects.get(name=MEMBERS_GROUP))
+        MemberProfile.objects.update_or_create(
+            user=user,
+            defaults={
+                "organisation": join_request.organisation,
+                "role": join_request.role,
+                "sector": join_request.sector,
+                "council_area": join_request.council_area,
+                "listed_in_directory": join_request.wants_directory_listing,
+                "receives_meetings_mailing": join_request.wants_meetings_mailing,
+            },
+        )
+        _record_decision(join_request, JoinRequest.Status.APPROVED, decided_by, message)
+    send_templated(
+        "welcome",
+        [join_request.email],
+        {
+            "join_request": join_request,
+            "next_meeting": next_meeting(),
+            "booklet": booklet_page(),
+            "site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
+            "sign_in_url": admin_url(reverse("account_login")),
+        },
+    )
+    return join_request
+
+
+def decline(join_request, *, decided_by, message=""):
+    with transaction.atomic():
+        join_request = _lock_pending(join_request)
+        _record_decision(join_request, JoinRequest.Status.DECLINED, decided_by, message)
+    send_templated(
+        "declined",
+        [join_request.email],
+        {"join_request": join_request, "contact_email": _contact_email()},
+    )
+    return join_request
+
+
+def _lock_pending(join_request):
+    locked = JoinRequest.objects.select_for_update().select_related("user").get(pk=join_request.pk)
+    if locked.status != JoinRequest.Status.PENDING:
+        raise DecisionError(f"This request is {locked.get_status_display().lower()}.")
+    return locked
+
+
+def _record_decision(join_request, status, decided_by, message):
+    join_request.status = status
+    join_request.decided_at = timezone.now()
+    join_request.decided_by = decided_by
+    join_request.decision_message = message
+    join_request.save(update_fields=["status", "decided_at", "decided_by", "decision_message"])
+    action = "membership.approve" if status == JoinRequest.Status.APPROVED else "membership.decline"
+    log(instance=join_request, action=action, user=decided_by)
+
+
+def _contact_email():
+    from network_site.core.models import NetworkSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    return NetworkSettings.for_site(site).contact_email if site else settings.DEFAULT_FROM_EMAIL
+
+
+def next_meeting():
+    """The next live meeting, once the events app has meetings; None before that."""
+    try:
+        from events.models import MeetingPage
+    except ImportError:
+        return None
+    date_field = next(
+        (
+            field.name
+            for field in MeetingPage._meta.get_fields()
+            if field.name in ("start", "starts_at", "start_date", "start_time", "date")
+        ),
+        None,
+    )
+    if date_field is None:
+        return None
+    today = timezone.localdate()
+    return (
+        MeetingPage.objects.live()
+        .public()
+        .filter(**{f"{date_field}__gte": today})
+        .order_by(date_field)
+        .first()
+    )
+
+
+def booklet_page():
+    """The awareness booklet, once the resources app has published it; None before that."""
+    return Page.objects.live().public().filter(slug__icontains="booklet").order_by("depth").first()
+
+
+def purge_expired_requests(now=None):
+    """Deletes declined requests, and requests never confirmed, older than the retention period,
+    with their (never active) accounts. Returns how many went."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.MEMBERSHIP_REQUEST_RETENTION_DAYS)
+    expired = JoinRequest.objects.filter(
+        models.Q(status=JoinRequest.Status.DECLINED, decided_at__lt=cutoff)
+        | models.Q(status=JoinRequest.Status.UNCONFIRMED, created_at__lt=cutoff),
+        user__is_active=False,
+        user__is_staff=False,
+        user__is_superuser=False,
+    )
+    user_ids = list(expired.values_list("user_id", flat=True))
+    with transaction.atomic():
+        User.objects.filter(pk__in=user_ids).delete()
+    return len(user_ids)

@@ -1,0 +1,198 @@
+import json
+
+from allauth.core import ratelimit
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.core.paginator import Paginator
+from django.db import IntegrityError
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from . import personal_data
+from .access import MEMBERS_GROUP, is_member, member_required
+from .erasure import delete_account
+from .forms import DeleteAccountForm, DirectoryFilterForm, JoinForm, ProfileForm
+from .models import ConsentRecord, MemberProfile
+from .services import create_join_request
+
+DIRECTORY_PAGE_SIZE = 20
+
+
+@require_http_methods(["GET", "POST"])
+def join(request):
+    if request.user.is_authenticated:
+        return redirect("membership:account" if is_member(request.user) else "/")
+    form = JoinForm(request.POST or None)
+    if request.method == "POST":
+        if not ratelimit.consume(request, action="signup"):
+            return TemplateResponse(request, "pages/membership/too_many_requests.html", status=429)
+        if form.is_valid():
+            if form.is_bot():
+                # Look like success, keep nothing.
+                return redirect("membership:join_sent")
+            try:
+                create_join_request(request, form.cleaned_data)
+            except IntegrityError:
+                # Two requests with one address at the same moment: the database kept one.
+                form.add_error("email", "There is already a request or account with this address.")
+            else:
+                return redirect("membership:join_sent")
+    return TemplateResponse(
+        request,
+        "pages/membership/join.html",
+        {
+            "form": form,
+            "privacy_url": _privacy_url(request),
+            "reply_within_days": settings.MEMBERSHIP_REPLY_WITHIN_DAYS,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def join_sent(request):
+    return TemplateResponse(request, "pages/membership/join_sent.html")
+
+
+def join_received(request):
+    return TemplateResponse(
+        request,
+        "pages/membership/join_received.html",
+        {"reply_within_days": settings.MEMBERSHIP_REPLY_WITHIN_DAYS},
+    )
+
+
+def _privacy_url(request):
+    from wagtail.models import Site
+
+    from network_site.core.models import NetworkSettings
+
+    site = Site.find_for_request(request)
+    privacy_page = NetworkSettings.for_site(site).privacy_page if site else None
+    return privacy_page.url if privacy_page else None
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def account(request):
+    profile, _ = MemberProfile.objects.get_or_create(user=request.user)
+    form = ProfileForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        before = MemberProfile.objects.get(pk=profile.pk)
+        form.save()
+        user = request.user
+        user.first_name, user.last_name = form.cleaned_data["full_name"], ""
+        user.save(update_fields=["first_name", "last_name"])
+        _record_consent_changes(user, before, profile)
+        messages.success(request, "Your details are saved.")
+        return redirect("membership:account")
+    return TemplateResponse(
+        request,
+        "pages/membership/account.html",
+        {"form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+def _record_consent_changes(user, before, after):
+    """A new consent record when an option is turned on, the open one withdrawn when turned off."""
+    changes = [
+        (ConsentRecord.Purpose.DIRECTORY, "listed_in_directory"),
+        (ConsentRecord.Purpose.MEETINGS_MAILING, "receives_meetings_mailing"),
+    ]
+    for purpose, field in changes:
+        was, now = getattr(before, field), getattr(after, field)
+        if now and not was:
+            ConsentRecord.objects.create(
+                user=user, purpose=purpose, notice_version=settings.PRIVACY_NOTICE_VERSION
+            )
+        elif was and not now:
+            for record in ConsentRecord.objects.filter(
+                user=user, purpose=purpose, withdrawn_at__isnull=True
+            ):
+                record.withdraw()
+
+
+@member_required
+def directory(request):
+    form = DirectoryFilterForm(request.GET or None)
+    profiles = (
+        MemberProfile.objects.filter(
+            listed_in_directory=True,
+            user__is_active=True,
+            user__groups__name=MEMBERS_GROUP,
+        )
+        .select_related("user")
+        .order_by("user__first_name", "pk")
+    )
+    page_number = 1
+    if form.is_bound and form.is_valid():
+        if form.cleaned_data["sector"]:
+            profiles = profiles.filter(sector=form.cleaned_data["sector"])
+        if form.cleaned_data["area"]:
+            profiles = profiles.filter(council_area=form.cleaned_data["area"])
+        page_number = form.cleaned_data["page"] or 1
+    members_page = Paginator(profiles, DIRECTORY_PAGE_SIZE).get_page(page_number)
+    return TemplateResponse(
+        request,
+        "pages/membership/directory.html",
+        {"form": form, "members_page": members_page},
+        status=400 if form.errors else 200,
+    )
+
+
+@member_required
+def my_data(request):
+    return TemplateResponse(request, "pages/membership/my_data.html")
+
+
+@member_required
+@require_http_methods(["POST"])
+def download_my_data(request):
+    data = {
+        "exported_at": timezone.now().isoformat(),
+        "site": "Personal Outcomes Network",
+        **personal_data.export_for(request.user),
+    }
+    response = HttpResponse(
+        json.dumps(data, indent=2, default=str), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="my-network-data.json"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def delete_my_account(request):
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        delete_account(user)
+        return redirect("membership:account_deleted")
+    return TemplateResponse(
+        request,
+        "pages/membership/delete_account.html",
+        {"form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+def account_deleted(request):
+    return TemplateResponse(request, "pages/membership/account_deleted.html")
+
+
+def admin_login(request):
+    """Wagtail's sign-in page: everyone signs in through allauth (rate limits, approval check)."""
+    target = reverse("account_login")
+    next_url = request.GET.get("next")
+    if next_url:
+        from django.utils.http import urlencode
+
+        target += "?" + urlencode({"next": next_url})
+    return redirect(target)

@@ -1,0 +1,97 @@
+import factory
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.utils import timezone
+
+from network_site.membership.access import COORDINATORS_GROUP, MEMBERS_GROUP
+from network_site.membership.models import JoinRequest, MemberProfile, User
+
+PASSWORD = "a-long-test-passphrase-42"
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """allauth counts attempts in the cache; each test starts with none counted."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"person{n}")
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    first_name = factory.Sequence(lambda n: f"Person {n}")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def verified_email(self, create, extracted, **kwargs):
+        self.save()
+        if create:
+            EmailAddress.objects.create(user=self, email=self.email, primary=True, verified=True)
+
+
+class MemberFactory(UserFactory):
+    @factory.post_generation
+    def membership(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(Group.objects.get(name=MEMBERS_GROUP))
+
+
+class CoordinatorFactory(UserFactory):
+    @factory.post_generation
+    def coordinator_group(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(Group.objects.get(name=COORDINATORS_GROUP))
+
+
+class MemberProfileFactory(factory.django.DjangoModelFactory):
+    user = factory.SubFactory(MemberFactory)
+    role = "Support worker"
+    sector = "housing"
+    council_area = "fife"
+    listed_in_directory = True
+
+    class Meta:
+        model = MemberProfile
+
+
+class JoinRequestFactory(factory.django.DjangoModelFactory):
+    user = factory.SubFactory(UserFactory, is_active=False)
+    full_name = factory.LazyAttribute(lambda request: request.user.first_name)
+    email = factory.LazyAttribute(lambda request: request.user.email)
+    role = "Link worker"
+    sector = "third_sector"
+    council_area = "angus"
+    hopes = "To learn from other people's practice."
+    privacy_notice_version = "2026-11"
+    status = JoinRequest.Status.PENDING
+    confirmed_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = JoinRequest
+
+
+def join_form_data(**overrides):
+    data = {
+        "full_name": "Rona Macleod",
+        "email": "rona.macleod@example.org",
+        "organisation": "Highland Carers Centre",
+        "role": "Carer support worker",
+        "sector": "third_sector",
+        "council_area": "highland",
+        "hopes": "Ideas for good conversations with carers.",
+        "heard_from": "A colleague",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+        "agree_privacy": "on",
+        "wants_directory_listing": "on",
+        "website": "",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
