@@ -79,7 +79,7 @@ def test_approving_activates_the_account_and_sends_a_welcome(coordinator_client,
     welcome = mail.outbox[-1]
     assert welcome.to == [join_request.email]
     assert "Glad to have you." in welcome.body
-    assert "meetings are announced by email" in welcome.body  # no meetings app models yet
+    assert "meetings are announced by email" in welcome.body  # no meeting published yet
     assert "booklet" in welcome.body and "story" in welcome.body
 
 
@@ -219,3 +219,27 @@ def test_queue_query_count_does_not_grow_with_requests(coordinator_client, home_
     few = count_queue_queries(coordinator_client)
     JoinRequestFactory.create_batch(12)
     assert count_queue_queries(coordinator_client) == few
+
+
+def test_welcome_names_the_next_meeting_once_one_is_published(coordinator_client, home_page):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.factories.events import MeetingIndexPageFactory, MeetingPageFactory
+
+    index = MeetingIndexPageFactory(parent=home_page)
+    now = timezone.now()
+    MeetingPageFactory(
+        parent=index, title="Last spring's meeting", starts_at=now - timedelta(days=60)
+    )
+    MeetingPageFactory(parent=index, title="The winter meeting", starts_at=now + timedelta(days=20))
+    MeetingPageFactory(
+        parent=index, title="The spring meeting", starts_at=now + timedelta(days=110)
+    )
+
+    decide(coordinator_client, JoinRequestFactory(), "approve")
+
+    welcome = mail.outbox[-1].body
+    assert "Next meeting: The winter meeting" in welcome
+    assert "spring" not in welcome

@@ -220,29 +220,11 @@ def _contact_email():
 
 
 def next_meeting():
-    """The next live meeting, once the events app has meetings; None before that."""
-    try:
-        from events.models import MeetingPage
-    except ImportError:
-        return None
-    date_field = next(
-        (
-            field.name
-            for field in MeetingPage._meta.get_fields()
-            if field.name in ("start", "starts_at", "start_date", "start_time", "date")
-        ),
-        None,
-    )
-    if date_field is None:
-        return None
-    today = timezone.localdate()
-    return (
-        MeetingPage.objects.live()
-        .public()
-        .filter(**{f"{date_field}__gte": today})
-        .order_by(date_field)
-        .first()
-    )
+    """The next meeting that has not yet ended, for the welcome email."""
+    # The one link from membership to events: the welcome names the next meeting.
+    from events.models import MeetingPage, upcoming
+
+    return upcoming(MeetingPage.objects.live().public()).first()
 
 
 def booklet_page():
