@@ -44,7 +44,7 @@ ENTRIES = [
         ],
         "alike": "It is the reference point for the network: personal outcomes in their plainest form.",
         "different": "It is guidance and a way of working, not a duty; how far it is taken up varies.",
-        "themes": ["personal outcomes", "good conversations"],
+        "themes": ["Personal outcomes", "Good conversations"],
         "examples": [
             (
                 "public",
@@ -84,7 +84,7 @@ ENTRIES = [
         ],
         "alike": "Choice and control only make sense once the person's outcomes are understood.",
         "different": "It is about who arranges support and how; it says less about the conversation itself.",
-        "themes": ["self-directed support", "choice and control"],
+        "themes": ["Self-directed support", "Choice and control"],
         "examples": [
             (
                 "public",
@@ -125,7 +125,7 @@ ENTRIES = [
         ],
         "alike": "The carer's own personal outcomes are written into the law.",
         "different": "It is a statutory framework with eligibility thresholds, not a practice model.",
-        "themes": ["carers", "personal outcomes"],
+        "themes": ["Carers", "Personal outcomes"],
         "examples": [
             ("third", "Local carers centres", "Completing adult carer support plans with carers."),
             ("public", "Schools and council services", "Offering young carer statements."),
@@ -158,7 +158,7 @@ ENTRIES = [
         ],
         "alike": "It looks at the whole child and at what would improve their wellbeing.",
         "different": "Its indicators are set nationally rather than defined by each child or family.",
-        "themes": ["children and families", "wellbeing"],
+        "themes": ["Children and families", "Wellbeing"],
         "examples": [
             (
                 "public",
@@ -198,7 +198,7 @@ ENTRIES = [
         ],
         "alike": "Outcomes, not activity, are meant to measure success.",
         "different": "Its outcomes are set for populations, not by individual people.",
-        "themes": ["integration", "outcomes"],
+        "themes": ["Integration", "Outcomes"],
         "examples": [
             (
                 "public",
@@ -234,7 +234,7 @@ ENTRIES = [
         ],
         "alike": "They describe good support as the person would describe it.",
         "different": "They set expectations for services rather than a method of working.",
-        "themes": ["standards", "personal outcomes"],
+        "themes": ["Standards", "Personal outcomes"],
         "examples": [
             (
                 "private",
@@ -272,7 +272,7 @@ ENTRIES = [
         ],
         "alike": "Care follows from what matters to the person, found in conversation.",
         "different": "It is framed around clinical decisions rather than a person's wider life.",
-        "themes": ["shared decisions", "health"],
+        "themes": ["Shared decisions", "Health"],
         "examples": [
             ("public", "NHS clinical teams", "Using the BRAN questions in consultations.")
         ],
@@ -295,7 +295,7 @@ ENTRIES = [
         "key_features": ["A yearly day of action", "One simple question that anyone can ask"],
         "alike": "The question is the starting point of a personal outcomes conversation.",
         "different": "It opens the conversation; it does not in itself record or follow up outcomes.",
-        "themes": ["good conversations", "personal outcomes"],
+        "themes": ["Good conversations", "Personal outcomes"],
         "examples": [
             (
                 "public",
@@ -329,7 +329,7 @@ ENTRIES = [
         ],
         "alike": "The plan is built from what matters to the person.",
         "different": "It is focused on future health events rather than everyday life now.",
-        "themes": ["planning ahead", "good conversations"],
+        "themes": ["Planning ahead", "Good conversations"],
         "examples": [
             (
                 "public",
@@ -361,7 +361,7 @@ ENTRIES = [
         ],
         "alike": "It begins with the person's circumstances and goals, not a single service.",
         "different": "It is advice and prevention in housing, with little on recording outcomes.",
-        "themes": ["housing", "prevention"],
+        "themes": ["Housing", "Prevention"],
         "examples": [
             (
                 "public",
@@ -392,7 +392,7 @@ ENTRIES = [
         ],
         "alike": "It treats the person as the expert in their own life.",
         "different": "It centres on living with a condition rather than on a care plan.",
-        "themes": ["self-management", "long-term conditions"],
+        "themes": ["Self-management", "Long-term conditions"],
         "examples": [
             (
                 "third",
@@ -424,7 +424,7 @@ ENTRIES = [
         ],
         "alike": "It treats carers as partners whose own outcomes matter.",
         "different": "It is workforce learning rather than a way of planning support.",
-        "themes": ["carers", "workforce learning"],
+        "themes": ["Carers", "Workforce learning"],
         "examples": [
             (
                 "public",
@@ -457,7 +457,7 @@ ENTRIES = [
         "key_features": ["Applies across every sector", "Links everyday practice to rights in law"],
         "alike": "Participation and empowerment put the person at the centre.",
         "different": "It speaks of rights and accountability more than of individual outcomes.",
-        "themes": ["human rights"],
+        "themes": ["Human rights"],
         "examples": [
             ("public", "Public bodies", "Checking policies against the five principles."),
             ("third", "Advocacy organisations", "Supporting people to claim their rights."),
@@ -484,7 +484,7 @@ ENTRIES = [
         ],
         "alike": "Safe, trusting relationships come first.",
         "different": "Its focus is how services respond, not a person's outcomes as such.",
-        "themes": ["trauma-informed practice", "workforce learning"],
+        "themes": ["Trauma-informed practice", "Workforce learning"],
         "examples": [
             ("public", "Council and NHS services", "Training staff at the level their role needs.")
         ],
@@ -512,7 +512,7 @@ ENTRIES = [
         ],
         "alike": "Progress is discussed and recorded with the person.",
         "different": "It measures against fixed scales, where personal outcomes are defined by the person.",
-        "themes": ["measuring outcomes", "housing"],
+        "themes": ["Measuring outcomes", "Housing"],
         "examples": [
             (
                 "third",
@@ -549,7 +549,7 @@ ENTRIES = [
         ],
         "alike": "Conversations and strengths come before services.",
         "different": "It is an English comparator, tied to how teams are organised.",
-        "themes": ["good conversations", "strengths-based practice"],
+        "themes": ["Good conversations", "Strengths-based practice"],
         "examples": [
             ("public", "English council social care teams", "Innovation sites trying the model.")
         ],
@@ -572,7 +572,7 @@ ENTRIES = [
         "key_features": ["Stories are moderated before they appear", "Services reply in public"],
         "alike": "People's own words about their experience lead.",
         "different": "It gathers feedback on services rather than planning support.",
-        "themes": ["feedback", "stories"],
+        "themes": ["Feedback", "Stories"],
         "examples": [
             ("third", "Care Opinion itself", "Run as a not-for-profit community interest company."),
             ("public", "NHS boards", "Replying to stories and reporting changes made."),
@@ -596,7 +596,7 @@ ENTRIES = [
         "key_features": ["Five principles", "Used in everyday health care"],
         "alike": "It starts by asking what matters to the person.",
         "different": "It is a set of principles for health care, not a planning method.",
-        "themes": ["person-centred care", "health"],
+        "themes": ["Person-centred care", "Health"],
         "examples": [
             ("public", "NHS wards and teams", "Reflecting on the five principles in practice.")
         ],

@@ -148,6 +148,9 @@ TASKS = {
     }
 }
 
+# Stories, resources and the mapping guide share one set of themes: "Carers" and "carers" are one.
+TAGGIT_CASE_INSENSITIVE = True
+
 WAGTAIL_SITE_NAME = "Personal Outcomes Network"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -166,3 +166,11 @@ def assert_accessible(browser_page):
 def read_mail(mail_dir):
     """Every message the served site has sent, oldest first, as text."""
     return [path.read_text() for path in sorted(mail_dir.glob("*.log"), key=os.path.getmtime)]
+
+
+def sign_in(page, base_url, email, password, next_path=""):
+    """Signs in through the site's own sign-in page, as a person would."""
+    page.goto(base_url + "/accounts/login/" + (f"?next={next_path}" if next_path else ""))
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()

@@ -8,7 +8,7 @@ import re
 import time
 import uuid
 
-from tests.browser.conftest import assert_accessible, read_mail
+from tests.browser.conftest import assert_accessible, read_mail, sign_in
 
 COORDINATOR = ("coordinator@example.org", "network-demo-coordinator")
 MEMBER = ("morag.campbell@example.org", "network-demo-member")
@@ -31,13 +31,6 @@ def wait_for_mail(mail_dir, needle, timeout=10):
                 return message
         time.sleep(0.2)
     raise AssertionError(f"No email containing {needle!r}")
-
-
-def sign_in(page, base_url, email, password, next_path=""):
-    page.goto(base_url + "/accounts/login/" + (f"?next={next_path}" if next_path else ""))
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
 
 
 def test_join_confirm_approve_sign_in_download_delete(chromium, served_site):

@@ -5,10 +5,10 @@ import re
 import subprocess
 import sys
 
-from tests.browser.conftest import PROJECT_DIR, assert_accessible, read_mail
+from tests.browser.conftest import PROJECT_DIR, assert_accessible, read_mail, sign_in
 
 STORY_TITLE = "Learning to start with the garden"
-DEMO_ADMIN = ("admin", "network-demo-admin")
+DEMO_ADMIN = ("admin@example.org", "network-demo-admin")
 
 SIGN_IN_MEMBER = """
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
@@ -113,10 +113,7 @@ def test_member_shares_moderator_approves_visitor_reads(chromium, page, served_s
     admin_context = chromium.new_context()
     admin_context.set_default_timeout(30_000)
     admin = admin_context.new_page()
-    admin.goto(base + "/admin/login/")
-    admin.fill("#id_username", DEMO_ADMIN[0])
-    admin.fill("#id_password", DEMO_ADMIN[1])
-    admin.get_by_role("button", name="Sign in").click()
+    sign_in(admin, base, *DEMO_ADMIN, next_path="/admin/")
     admin.wait_for_url("**/admin/")
     admin.goto(f"{base}/admin/pages/{story_id}/edit/")
     assert admin.get_by_text("The site found no email addresses").count() == 1
