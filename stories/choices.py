@@ -1,5 +1,7 @@
 """The fixed vocabularies a story is described with."""
 
+from network_site.membership.choices import SCOTTISH_COUNCIL_AREAS
+
 PERSPECTIVES = [
     ("practitioner", "Practitioner"),
     ("manager", "Manager"),
@@ -21,44 +23,7 @@ SECTORS = [
     ("community", "Community"),
 ]
 
-COUNCIL_AREAS = [
-    (slug, name)
-    for name in [
-        "Aberdeen City",
-        "Aberdeenshire",
-        "Angus",
-        "Argyll and Bute",
-        "City of Edinburgh",
-        "Clackmannanshire",
-        "Dumfries and Galloway",
-        "Dundee City",
-        "East Ayrshire",
-        "East Dunbartonshire",
-        "East Lothian",
-        "East Renfrewshire",
-        "Falkirk",
-        "Fife",
-        "Glasgow City",
-        "Highland",
-        "Inverclyde",
-        "Midlothian",
-        "Moray",
-        "Na h-Eileanan Siar",
-        "North Ayrshire",
-        "North Lanarkshire",
-        "Orkney Islands",
-        "Perth and Kinross",
-        "Renfrewshire",
-        "Scottish Borders",
-        "Shetland Islands",
-        "South Ayrshire",
-        "South Lanarkshire",
-        "Stirling",
-        "West Dunbartonshire",
-        "West Lothian",
-    ]
-    for slug in [name.lower().replace(" ", "-")]
-]
+COUNCIL_AREAS = SCOTTISH_COUNCIL_AREAS
 
 # The curated themes offered as checkboxes; tellers may add free themes of their own.
 CURATED_THEMES = [

@@ -16,3 +16,11 @@ def home_page(db):
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Test"},
     )
     return home
+
+
+@pytest.fixture
+def guide(home_page):
+    """The mapping guide's home page, under the home page."""
+    from tests.factories.mapping import MappingGuidePageFactory
+
+    return MappingGuidePageFactory(parent=home_page)

@@ -5,17 +5,11 @@ import pytest
 from tests.factories.mapping import (
     ComparisonDimensionFactory,
     MappingEntryPageFactory,
-    MappingGuidePageFactory,
     add_example,
     give_value,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def guide(home_page):
-    return MappingGuidePageFactory(parent=home_page)
 
 
 @pytest.fixture

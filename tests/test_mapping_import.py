@@ -20,11 +20,6 @@ from tests.factories.mapping import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def guide(home_page):
-    return MappingGuidePageFactory(parent=home_page)
-
-
 class TerminalOutput(io.StringIO):
     def isatty(self):
         return True

@@ -9,17 +9,11 @@ import pytest
 from tests.factories.mapping import (
     ComparisonDimensionFactory,
     MappingEntryPageFactory,
-    MappingGuidePageFactory,
     add_example,
     give_value,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def guide(home_page):
-    return MappingGuidePageFactory(parent=home_page)
 
 
 def test_matrix_is_a_real_table_of_entries_against_dimensions_and_sectors(client, guide):

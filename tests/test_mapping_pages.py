@@ -14,17 +14,11 @@ from tests.factories.core import StandardPageFactory
 from tests.factories.mapping import (
     ComparisonDimensionFactory,
     MappingEntryPageFactory,
-    MappingGuidePageFactory,
     add_example,
     give_value,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def guide(home_page):
-    return MappingGuidePageFactory(parent=home_page)
 
 
 def listed_titles(response):

@@ -51,6 +51,6 @@ def _slug(name):
     return name.lower().replace(" ", "-")
 
 
-COUNCIL_AREAS = [(_slug(name), name) for name in _SCOTTISH_COUNCIL_AREAS] + [
-    ("outside-scotland", "Outside Scotland")
-]
+# The 32 council areas, shared with the other apps that ask where something happened.
+SCOTTISH_COUNCIL_AREAS = [(_slug(name), name) for name in _SCOTTISH_COUNCIL_AREAS]
+COUNCIL_AREAS = SCOTTISH_COUNCIL_AREAS + [("outside-scotland", "Outside Scotland")]
