@@ -164,6 +164,13 @@ class ResourcePage(Page):
     ]
     template = "pages/resources/resource_page.html"
 
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        # The search index is written on post_save, before modelcluster has stored the topics,
+        # audiences and sectors; index again now so that they can be searched for.
+        index.insert_or_update_object(self)
+        return result
+
     def clean(self):
         super().clean()
         if not self.document_id and not self.external_url:

@@ -77,7 +77,10 @@ def sequential_links(response):
 
 def test_previous_and_next_at_both_ends_and_in_the_middle(client, booklet):
     assert sequential_links(client.get("/booklet/what/")) == (None, "/booklet/values/")
-    assert sequential_links(client.get("/booklet/values/")) == ("/booklet/what/", "/booklet/further/")
+    assert sequential_links(client.get("/booklet/values/")) == (
+        "/booklet/what/",
+        "/booklet/further/",
+    )
     assert sequential_links(client.get("/booklet/further/")) == ("/booklet/values/", None)
 
 

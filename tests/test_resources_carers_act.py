@@ -29,7 +29,13 @@ def guide(home_page):
     return guide
 
 
-ALL_RIGHT = {"check": "1", "question_1": "1", "question_2": "1", "question_3": "1", "question_4": "1"}
+ALL_RIGHT = {
+    "check": "1",
+    "question_1": "1",
+    "question_2": "1",
+    "question_3": "1",
+    "question_4": "1",
+}
 
 
 def test_the_demo_guide_explains_the_act_with_its_key_figures(client, home_page):
