@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.forms import CheckboxSelectMultiple
+from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.html import strip_tags
 from django.utils.text import slugify
@@ -350,6 +352,20 @@ class BookletPage(RoutablePageMixin, Page):
             for chapter in context["chapters"]
         ]
         return TemplateResponse(request, "pages/resources/booklet_print.html", context)
+
+    @path("pdf/", name="pdf")
+    def pdf_view(self, request):
+        from .pdf import html_to_pdf
+
+        context = self.get_context(request)
+        context["online_url"] = request.build_absolute_uri(self.url)
+        html = render_to_string("pages/resources/booklet_pdf.html", context, request=request)
+        response = HttpResponse(
+            html_to_pdf(html, title=self.title, author=self.publisher),
+            content_type="application/pdf",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.pdf"'
+        return response
 
 
 class BookletChapterPage(SectionedPage):

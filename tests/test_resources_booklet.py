@@ -1,6 +1,8 @@
 """The booklet: contents, previous and next at both ends, linkable headings, reading time, print view."""
 
+import contextlib
 import re
+import zlib
 
 import pytest
 from wagtail.models import PageViewRestriction
@@ -144,3 +146,38 @@ def test_the_page_tree_rules(home_page, booklet):
     assert BookletPage.subpage_types == ["resources.BookletChapterPage"]
     assert BookletChapterPage.can_create_at(booklet)
     assert not BookletChapterPage.can_create_at(home_page)
+
+
+def pdf_text(pdf_bytes):
+    """The text runs of a PDF written by fpdf2 (its page streams are zlib-compressed)."""
+    text = b""
+    for raw in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf_bytes, re.S):
+        with contextlib.suppress(zlib.error):
+            text += zlib.decompress(raw)
+    return b" ".join(re.findall(rb"\((.*?)\)\s*Tj", text)).decode("latin-1")
+
+
+def test_the_booklet_downloads_as_a_pdf_made_from_its_chapters(client, booklet):
+    BookletChapterPageFactory(
+        parent=booklet,
+        title="Quotes “and” dashes – too",
+        slug="quotes",
+        body=heading_and_text(("Unicode’s edge", "Zürich, naïve, 漢字.")),
+    )
+    response = client.get("/booklet/pdf/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="booklet.pdf"'
+    assert response.content.startswith(b"%PDF")
+    text = pdf_text(response.content)
+    for expected in (
+        "Understanding personal outcomes",
+        "1. What personal outcomes are",
+        "Knowing the options.",
+        '4. Quotes "and" dashes - too',
+        "Zürich, naïve, ??.",
+        "Online at http://testserver/booklet/",
+    ):
+        assert expected in text
+    assert text.index("Values and principles") < text.index("The library.")
+    assert 'href="/booklet/pdf/" download' in client.get("/booklet/").content.decode()
