@@ -8,7 +8,14 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 
 from .forms import LibraryFilterForm
-from .models import Audience, ResourcePage, ResourceTopicTag, ResourceType, Sector
+from .models import (
+    Audience,
+    ResourcePage,
+    ResourceTopicTag,
+    ResourceType,
+    Sector,
+    readable_children,
+)
 
 RESOURCES_PER_PAGE = 10
 
@@ -17,7 +24,7 @@ SectorLink = ResourcePage.sectors.through
 
 
 def library_listing(index_page, query_data):
-    resources = ResourcePage.objects.child_of(index_page).live().public()
+    resources = readable_children(index_page, ResourcePage)
 
     audiences = list(Audience.objects.values_list("slug", "name"))
     sectors = list(Sector.objects.values_list("slug", "name"))

@@ -16,13 +16,25 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from .blocks import PublicationStreamBlock, SelfCheckStreamBlock
 
 WORDS_PER_MINUTE = 200
+
+
+def readable_children(parent, page_model=Page):
+    """The parent's live children (of `page_model`), less any with a view restriction of its own.
+
+    A reader of the parent has already passed the parent's own restriction (if any), so its children
+    under that same restriction are listed; a child restricted further is left out of the list.
+    """
+    own_restrictions = PageViewRestriction.objects.filter(
+        page__path__startswith=parent.path, page__depth=parent.depth + 1
+    ).values("page_id")
+    return page_model.objects.child_of(parent).live().exclude(pk__in=own_restrictions)
 
 
 # --- The resource library ---------------------------------------------------------------------
@@ -269,10 +281,7 @@ class SectionedPage(Page):
     def siblings_in_order(self):
         """The publication's parts, in the editor's order, this one among them."""
         return list(
-            self.get_parent()
-            .get_children()
-            .live()
-            .public()
+            readable_children(self.get_parent())
             .type(*self.part_types())
             .only("id", "title", "url_path", "path", "depth")
         )
@@ -328,7 +337,7 @@ class BookletPage(RoutablePageMixin, Page):
     template = "pages/resources/booklet_page.html"
 
     def chapters(self):
-        return list(self.get_children().live().public().type(BookletChapterPage).specific())
+        return list(readable_children(self).type(BookletChapterPage).specific())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -394,7 +403,7 @@ class CarersActGuidePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["parts"] = list(
-            self.get_children().live().public().only("id", "title", "url_path", "path", "depth")
+            readable_children(self).only("id", "title", "url_path", "path", "depth")
         )
         return context
 
@@ -438,13 +447,10 @@ class SelfCheckPage(Page):
         context["results"] = results
         context["score"] = sum(result["is_right"] for result in results or [])
         parts = list(
-            self.get_parent()
-            .get_children()
-            .live()
-            .public()
-            .only("id", "title", "url_path", "path", "depth")
+            readable_children(self.get_parent()).only("id", "title", "url_path", "path", "depth")
         )
         context["parts"] = parts
-        position = [part.pk for part in parts].index(self.pk) if self.live else 0
+        ids = [part.pk for part in parts]
+        position = ids.index(self.pk) if self.pk in ids else 0
         context["previous_page"] = parts[position - 1] if position > 0 else None
         return context

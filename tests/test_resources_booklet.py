@@ -181,3 +181,18 @@ def test_the_booklet_downloads_as_a_pdf_made_from_its_chapters(client, booklet):
         assert expected in text
     assert text.index("Values and principles") < text.index("The library.")
     assert 'href="/booklet/pdf/" download' in client.get("/booklet/").content.decode()
+
+
+def test_a_members_only_booklet_shows_members_its_chapters(client, booklet, django_user_model):
+    PageViewRestriction.objects.create(page=booklet, restriction_type=PageViewRestriction.LOGIN)
+    client.force_login(
+        django_user_model.objects.create_user(
+            username="reader", email="reader@example.org", password="a-long-password-1"
+        )
+    )
+    assert 'href="/booklet/values/"' in client.get("/booklet/").content.decode()
+    assert sequential_links(client.get("/booklet/values/")) == (
+        "/booklet/what/",
+        "/booklet/further/",
+    )
+    assert "Knowing the options." in client.get("/booklet/print/").content.decode()

@@ -203,3 +203,17 @@ def test_the_library_costs_the_same_number_of_queries_with_5_or_50_resources(cli
 def test_only_one_library_under_the_home_page(home_page, library):
     assert not ResourceIndexPage.can_create_at(home_page)
     assert ResourceIndexPage.parent_page_types == ["core.HomePage"]
+
+
+def test_a_members_only_library_lists_its_resources_to_members(client, library, django_user_model):
+    ResourcePageFactory(parent=library, title="For members")
+    further = ResourcePageFactory(parent=library, title="For coordinators")
+    PageViewRestriction.objects.create(page=library, restriction_type=PageViewRestriction.LOGIN)
+    PageViewRestriction.objects.create(page=further, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get("/resources/").status_code == 302
+    client.force_login(
+        django_user_model.objects.create_user(
+            username="reader", email="reader@example.org", password="a-long-password-1"
+        )
+    )
+    assert titles(client.get("/resources/")) == ["For members"]

@@ -33,6 +33,10 @@ RESOURCE_PAGES = [
     ("/carers-act-guide/information-and-advice-services/", "Information and advice services"),
     ("/carers-act-guide/self-check/", "Check your understanding"),
     ("/carers-act-guide/self-check/?check=1&question_1=0", "Check your understanding"),
+    (
+        "/carers-act-guide/self-check/?check=1&question_1=1&question_2=1&question_3=0&question_4=0",
+        "Check your understanding",
+    ),
 ]
 
 
@@ -107,5 +111,4 @@ def test_the_self_check_and_reflection_prompts_work_without_javascript(chromium,
     no_script.get_by_role("button", name="Check my answers").click()
     assert no_script.get_by_text("You got 3 of 4 right.").is_visible()
     assert no_script.get_by_text("Many do not describe themselves as carers.").is_visible()
-    assert_accessible(no_script)
     context.close()
