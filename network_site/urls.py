@@ -13,6 +13,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("search/", core_views.search, name="search"),
+    path("api/", include("resources.api")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -1,0 +1,49 @@
+"""The read-only public API (Wagtail API v2): pages, documents and images anyone may see.
+
+Members-only content never appears here, whoever asks: pages under any view restriction (password,
+login or group) and documents or images in a collection with a view restriction are left out even for a
+signed-in member. Content meant for members only must therefore sit under a page view restriction or in
+a restricted collection.
+"""
+
+from django.db.models import Q
+from django.urls import path
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import CollectionViewRestriction
+
+
+class PublicPagesAPIViewSet(PagesAPIViewSet):
+    def get_base_queryset(self):
+        # Wagtail's own check lets a signed-in member see login-restricted pages; `public()` does not.
+        return super().get_base_queryset().public()
+
+
+def restricted_collections_q():
+    """Any collection with a view restriction, and every collection below one."""
+    condition = Q(pk__in=[])
+    for restricted_path in CollectionViewRestriction.objects.values_list(
+        "collection__path", flat=True
+    ):
+        condition |= Q(collection__path__startswith=restricted_path)
+    return condition
+
+
+class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
+    def get_queryset(self):
+        return super().get_queryset().exclude(restricted_collections_q())
+
+
+class PublicImagesAPIViewSet(ImagesAPIViewSet):
+    def get_queryset(self):
+        return super().get_queryset().exclude(restricted_collections_q())
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PublicPagesAPIViewSet)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
+api_router.register_endpoint("images", PublicImagesAPIViewSet)
+
+urlpatterns = [path("v2/", api_router.urls)]

@@ -1,0 +1,54 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from resources.links import check_link
+from resources.models import ResourcePage
+
+
+class Command(BaseCommand):
+    help = (
+        "Checks the external link of every live resource and lists the broken ones: an error status "
+        "(400 or above), a connection error, or no answer within the time limit."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--timeout",
+            type=float,
+            default=10.0,
+            help="Seconds to wait for each link (default 10).",
+        )
+        parser.add_argument(
+            "--fail-on-broken",
+            action="store_true",
+            help="Exit with an error when any link is broken (for scheduled checks).",
+        )
+
+    def handle(self, *args, timeout, fail_on_broken, **options):
+        if timeout <= 0:
+            raise CommandError("--timeout must be more than 0 seconds.")
+        resources = (
+            ResourcePage.objects.live()
+            .exclude(external_url="")
+            .order_by("title")
+            .only("id", "title", "url_path", "external_url")
+        )
+        broken = 0
+        checked = 0
+        for resource in resources:
+            result = check_link(resource.external_url, timeout)
+            checked += 1
+            if result.is_broken:
+                broken += 1
+                self.stdout.write(
+                    f"BROKEN {resource.title} (page {resource.pk}): {result.url} - "
+                    f"{result.describe()}"
+                )
+            elif options["verbosity"] >= 2:
+                self.stdout.write(f"ok     {result.url} - {result.describe()}")
+        summary = f"Checked {checked} link{'s' if checked != 1 else ''}: {broken} broken."
+        if broken:
+            self.stdout.write(self.style.WARNING(summary))
+            if fail_on_broken:
+                raise CommandError(f"{broken} broken link{'s' if broken != 1 else ''}.")
+        else:
+            self.stdout.write(self.style.SUCCESS(summary))

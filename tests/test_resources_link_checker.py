@@ -1,0 +1,147 @@
+"""The broken-link checker, against a local HTTP server on 127.0.0.1 (never the internet)."""
+
+import socket
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from wagtail_factories import DocumentFactory
+
+from resources.links import check_link
+from tests.factories.resources import ResourceIndexPageFactory, ResourcePageFactory
+
+pytestmark = pytest.mark.django_db
+
+SLOW_SECONDS = 2.0
+TIME_LIMIT = 0.5
+
+
+class Handler(BaseHTTPRequestHandler):
+    def do_HEAD(self):
+        self.answer(send_body=False)
+
+    def do_GET(self):
+        self.answer(send_body=True)
+
+    def answer(self, send_body):
+        if self.path == "/slow":
+            time.sleep(SLOW_SECONDS)
+        if self.path == "/get-only" and not send_body:
+            status = 405
+        elif self.path in ("/ok", "/slow", "/get-only"):
+            status = 200
+        else:
+            status = 404
+        self.send_response(status)
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        if send_body:
+            self.wfile.write(b"ok")
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def local_server():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def closed_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_a_working_link(local_server):
+    result = check_link(local_server + "/ok", TIME_LIMIT)
+    assert result.status == 200
+    assert not result.is_broken
+
+
+def test_a_missing_page(local_server):
+    result = check_link(local_server + "/missing", TIME_LIMIT)
+    assert result.status == 404
+    assert result.is_broken
+    assert result.describe() == "HTTP 404"
+
+
+def test_a_server_that_refuses_head_is_asked_with_get(local_server):
+    result = check_link(local_server + "/get-only", TIME_LIMIT)
+    assert result.status == 200
+
+
+def test_a_slow_server_is_given_up_on_after_the_time_limit(local_server):
+    started = time.monotonic()
+    result = check_link(local_server + "/slow", TIME_LIMIT)
+    elapsed = time.monotonic() - started
+    assert result.is_broken
+    assert result.describe() == "no answer within 0.5 seconds"
+    assert elapsed < SLOW_SECONDS
+
+
+def test_a_refused_connection(closed_port):
+    result = check_link(f"http://127.0.0.1:{closed_port}/", TIME_LIMIT)
+    assert result.is_broken
+    assert result.describe().startswith("connection error")
+
+
+def test_the_command_reports_only_the_broken_links(home_page, local_server, closed_port):
+    library = ResourceIndexPageFactory(parent=home_page)
+    ResourcePageFactory(parent=library, title="Working", external_url=local_server + "/ok")
+    ResourcePageFactory(parent=library, title="Gone", external_url=local_server + "/missing")
+    ResourcePageFactory(parent=library, title="Sluggish", external_url=local_server + "/slow")
+    ResourcePageFactory(
+        parent=library, title="Nobody home", external_url=f"http://127.0.0.1:{closed_port}/"
+    )
+    ResourcePageFactory(
+        parent=library, title="Document only", external_url="", document=DocumentFactory()
+    )
+    draft = ResourcePageFactory(parent=library, title="Draft", external_url=local_server + "/gone")
+    draft.unpublish()
+
+    output = StringIO()
+    started = time.monotonic()
+    call_command("check_resource_links", "--timeout", str(TIME_LIMIT), stdout=output)
+    elapsed = time.monotonic() - started
+    report = output.getvalue()
+
+    assert "BROKEN Gone (page " in report and f"{local_server}/missing - HTTP 404" in report
+    assert f"{local_server}/slow - no answer within 0.5 seconds" in report
+    assert "BROKEN Nobody home" in report and "connection error" in report
+    assert "Working" not in report
+    assert "Draft" not in report
+    assert "Checked 4 links: 3 broken." in report
+    assert elapsed < SLOW_SECONDS + 1
+
+
+def test_the_command_can_fail_for_scheduled_checks(home_page, local_server):
+    library = ResourceIndexPageFactory(parent=home_page)
+    ResourcePageFactory(parent=library, title="Gone", external_url=local_server + "/missing")
+    with pytest.raises(CommandError, match="1 broken link"):
+        call_command(
+            "check_resource_links", "--timeout", "1", "--fail-on-broken", stdout=StringIO()
+        )
+
+
+def test_all_well(home_page, local_server):
+    library = ResourceIndexPageFactory(parent=home_page)
+    ResourcePageFactory(parent=library, title="Working", external_url=local_server + "/ok")
+    output = StringIO()
+    call_command("check_resource_links", "--timeout", "1", "--fail-on-broken", stdout=output)
+    assert "Checked 1 link: 0 broken." in output.getvalue()
+
+
+def test_a_nonsense_time_limit_is_refused():
+    with pytest.raises(CommandError, match="more than 0"):
+        call_command("check_resource_links", "--timeout", "0")
