@@ -256,3 +256,12 @@ def test_this_helped_my_practice_once_per_member(client, stories):
     client.post(helped_url)
     assert "2 members said this story helped" in client.get(story.url).content.decode()
     assert client.get(helped_url).status_code == 302
+
+
+def test_a_story_is_found_by_a_theme_that_appears_nowhere_else(client, index):
+    story = StoryPageFactory(parent=index, title="Tea on a Tuesday", published=False, live=False)
+    # As the sharing form and the workflow do: the themes live in a revision until it is published.
+    story.tags.set(["Kinship care"])
+    story.save_revision().publish()
+    response = client.get("/search/", {"q": "kinship"})
+    assert [result.title for result in response.context["results_page"]] == ["Tea on a Tuesday"]

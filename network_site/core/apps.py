@@ -5,3 +5,8 @@ class CoreConfig(AppConfig):
     name = "network_site.core"
     label = "core"
     verbose_name = "Site core"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

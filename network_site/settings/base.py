@@ -26,7 +26,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
-    "wagtail.contrib.routable_page",
     "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
