@@ -63,6 +63,23 @@ def test_compare_tray_counts_the_choices_and_stops_a_fifth(page, served_site):
     assert_accessible(page)
 
 
+def test_the_sticky_tray_never_covers_the_checkbox_that_has_focus(page, served_site):
+    page.goto(served_site["url"] + "/mapping-guide/")
+    page.locator("[data-compare-form] .ds_checkbox__label").first.click()
+    tray = page.locator("[data-compare-tray]")
+    first_box = page.locator("input[name='entry']").first
+    first_box.focus()
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "() => { const box = document.activeElement.getBoundingClientRect();"
+            " return {name: document.activeElement.name, bottom: box.bottom}; }"
+        )
+        if focused["name"] != "entry":
+            continue
+        assert focused["bottom"] <= tray.bounding_box()["y"] + 1
+
+
 def test_compare_tray_keeps_choices_across_filtered_views(page, served_site):
     page.goto(served_site["url"] + "/mapping-guide/?kind=legislation")
     tick(page, "carers-scotland-act-2016")

@@ -33,6 +33,17 @@ function initCompareTray(form) {
     tray.append(clear);
     tray.classList.add("mapping-compare-tray--sticky");
 
+    // The sticky tray must never cover what has focus (WCAG 2.4.11): scroll it clear.
+    form.addEventListener("focusin", (event) => {
+        if (tray.contains(event.target)) {
+            return;
+        }
+        const overlap = event.target.getBoundingClientRect().bottom - tray.getBoundingClientRect().top;
+        if (overlap > 0) {
+            window.scrollBy({ top: overlap + 16, behavior: "instant" });
+        }
+    });
+
     function render(message) {
         boxes.forEach((box) => {
             box.checked = chosen.some((item) => item.slug === box.value);
