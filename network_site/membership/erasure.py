@@ -96,21 +96,7 @@ def _export_join_request(user):
     join_request = JoinRequest.objects.filter(user=user).first()
     if join_request is None:
         return None
-    fields = [
-        "full_name",
-        "email",
-        "organisation",
-        "role",
-        "sector",
-        "council_area",
-        "hopes",
-        "heard_from",
-        "privacy_notice_version",
-        "wants_directory_listing",
-        "wants_meetings_mailing",
-        "status",
-        "decision_message",
-    ]
+    fields = [*JoinRequest.APPLICANT_FIELDS, "status", "decision_message"]
     data = {name: getattr(join_request, name) for name in fields}
     for name in ("created_at", "confirmed_at", "decided_at"):
         value = getattr(join_request, name)

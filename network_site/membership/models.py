@@ -32,6 +32,21 @@ class JoinRequestQuerySet(models.QuerySet):
 class JoinRequest(models.Model):
     """A newcomer's request to join. It reaches the coordinators once its address is confirmed."""
 
+    # What the person told us, as coordinators read it and as the person downloads it.
+    APPLICANT_FIELDS = (
+        "full_name",
+        "email",
+        "organisation",
+        "role",
+        "sector",
+        "council_area",
+        "hopes",
+        "heard_from",
+        "privacy_notice_version",
+        "wants_directory_listing",
+        "wants_meetings_mailing",
+    )
+
     class Status(models.TextChoices):
         UNCONFIRMED = "unconfirmed", "Email not yet confirmed"
         PENDING = "pending", "Pending"

@@ -81,17 +81,7 @@ class JoinRequestViewSet(ModelViewSet):
     # Never shown: the permission policy refuses add and change to everyone.
     form_fields = ["decision_message"]
     inspect_view_fields = [
-        "full_name",
-        "email",
-        "organisation",
-        "role",
-        "sector",
-        "council_area",
-        "hopes",
-        "heard_from",
-        "privacy_notice_version",
-        "wants_directory_listing",
-        "wants_meetings_mailing",
+        *JoinRequest.APPLICANT_FIELDS,
         "status",
         "created_at",
         "confirmed_at",
