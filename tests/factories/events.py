@@ -2,12 +2,10 @@ from datetime import timedelta
 
 import factory
 import wagtail_factories
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from events.models import MeetingIndexPage, MeetingPage
-from network_site.membership.access import MEMBERS_GROUP
-from network_site.membership.models import User
+from tests.factories.membership import MemberFactory
 
 
 class MeetingIndexPageFactory(wagtail_factories.PageFactory):
@@ -38,8 +36,4 @@ class MeetingPageFactory(wagtail_factories.PageFactory):
 
 def make_member(email="member@example.org", **fields):
     """An active user in the "Members" group, which is all membership means to other apps."""
-    user = User.objects.create_user(
-        username=email, email=email, password="a-long-test-password", **fields
-    )
-    user.groups.add(Group.objects.get_or_create(name=MEMBERS_GROUP)[0])
-    return user
+    return MemberFactory(username=email, email=email, **fields)

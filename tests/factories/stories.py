@@ -3,19 +3,12 @@ import wagtail_factories
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from network_site.membership.access import MEMBERS_GROUP
 from stories.models import Sector, StoryIndexPage, StoryPage
+from tests.factories.membership import MemberFactory
 
 
 def make_member(username, **fields):
-    user = get_user_model().objects.create_user(
-        username=username,
-        email=f"{username}@example.org",
-        password="a-long-test-password",
-        **fields,
-    )
-    user.groups.add(Group.objects.get_or_create(name=MEMBERS_GROUP)[0])
-    return user
+    return MemberFactory(username=username, email=f"{username}@example.org", **fields)
 
 
 class StoryIndexPageFactory(wagtail_factories.PageFactory):
