@@ -1,21 +1,17 @@
 """Editors' views: who is coming to a meeting (and the CSV of it), and next quarter's meeting."""
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.text import slugify
 
+from network_site.core.csv_export import csv_response
+
 from . import times
 from .models import Booking, MeetingPage
-
-# Spreadsheet programs run a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def editable_meeting(request, meeting_id):
@@ -48,35 +44,31 @@ def bookings_view(request, meeting_id):
     )
 
 
-def spreadsheet_safe(value):
-    value = str(value)
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
-
-
 def bookings_csv_view(request, meeting_id):
     meeting = editable_meeting(request, meeting_id)
     attending, waiting = meeting_bookings(meeting)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{meeting.slug}-bookings.csv"'
-    response["Cache-Control"] = "private, no-store"
-    writer = csv.writer(response)
-    writer.writerow(
-        ["Status", "Place on waiting list", "Name", "Email", "Access needs", "Details", "Since"]
+    header = [
+        "Status",
+        "Place on waiting list",
+        "Name",
+        "Email",
+        "Access needs",
+        "Details",
+        "Since",
+    ]
+    rows = (
+        [
+            booking.get_status_display(),
+            position or "",
+            booking.member.get_full_name(),
+            booking.member.email,
+            "; ".join(booking.access_needs_display),
+            booking.access_needs_details,
+            times.in_uk(booking.waiting_since or booking.created_at).strftime("%Y-%m-%d %H:%M"),
+        ]
+        for position, booking in [(None, b) for b in attending] + list(enumerate(waiting, 1))
     )
-    for position, booking in [(None, b) for b in attending] + list(enumerate(waiting, 1)):
-        writer.writerow(
-            spreadsheet_safe(value)
-            for value in [
-                booking.get_status_display(),
-                position or "",
-                booking.member.get_full_name(),
-                booking.member.email,
-                "; ".join(booking.access_needs_display),
-                booking.access_needs_details,
-                times.in_uk(booking.waiting_since or booking.created_at).strftime("%Y-%m-%d %H:%M"),
-            ]
-        )
-    return response
+    return csv_response(f"{meeting.slug}-bookings.csv", header, rows)
 
 
 def next_quarter_meeting(source, user):

@@ -1,10 +1,9 @@
 """The guide's routes: its home, compare, the matrix and the exports (see MappingGuidePage)."""
 
-import csv
-import io
-
 from django.core.paginator import Paginator
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
+
+from network_site.core.csv_export import csv_response
 
 from .comparison import build_comparison
 from .forms import MAX_COMPARED, MIN_COMPARED, CompareForm, GuideFilterForm
@@ -132,16 +131,17 @@ def export(request, guide, file_format):
     dimension_names = list(ComparisonDimension.objects.values_list("name", flat=True))
     records = [export_record(entry, request) for entry in entries]
     filename = f"{guide.slug}.{file_format}"
-    if file_format == "json":
-        response = JsonResponse(
-            {"dimensions": dimension_names, "entries": records},
-            json_dumps_params={"ensure_ascii": False, "indent": 2},
+    if file_format == "csv":
+        # Public data: cacheable like the page it comes from.
+        return csv_response(
+            filename,
+            csv_header(dimension_names),
+            (record_to_row(record, dimension_names) for record in records),
+            private=False,
         )
-    else:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(csv_header(dimension_names))
-        writer.writerows(record_to_row(record, dimension_names) for record in records)
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response = JsonResponse(
+        {"dimensions": dimension_names, "entries": records},
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

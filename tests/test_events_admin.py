@@ -66,7 +66,9 @@ def test_the_csv_export_lists_both_with_waiting_order(admin_client, meeting):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert 'filename="spring-bookings.csv"' in response["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert {"private", "no-store"} <= set(response["Cache-Control"].split(", "))
+    assert response.content.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][:5] == ["Status", "Place on waiting list", "Name", "Email", "Access needs"]
     assert rows[1][:5] == [
         "Coming",

@@ -72,6 +72,8 @@ def build_varied_guide(guide):
         key_features="Support plans, with commas\nYoung carer statements",
         alike="Outcomes | in law.",
         different="Line one\nline two",
+        # Formula-like text is marked as text in the CSV, and read back as it was.
+        summary="=SUM(A1) is not a formula here",
         reviewed_by="Editor",
     )
     act.last_reviewed = "2026-10-01"

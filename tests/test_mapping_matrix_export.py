@@ -77,7 +77,7 @@ def test_csv_export_of_the_whole_guide(client, exported_guide):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert 'filename="mapping-guide.csv"' in response["Content-Disposition"]
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert [row["slug"] for row in rows] == ["carers-act", "outcomes-star"]
     act = rows[0]
     assert act["kind"] == "legislation"

@@ -10,6 +10,7 @@ from mapping.records import (
     reject_broken_references,
     save_records,
 )
+from network_site.core.csv_export import restore_cell
 
 
 class ProgressBar:
@@ -100,7 +101,8 @@ class Command(BaseCommand):
             if cells is None:
                 return [column.strip() for column in header], rows
             if any(cell.strip() for cell in cells):
-                rows.append((line, cells))
+                # Our own exports mark formula-like cells as text; read them as they were.
+                rows.append((line, [restore_cell(cell) for cell in cells]))
 
     def validate(self, guide, header, rows, dimension_names):
         """({line: record} for the good rows, {line: [reasons]} for the rejected ones)."""
