@@ -4,8 +4,6 @@ Every change takes a row lock on the meeting first (SELECT ... FOR UPDATE), so t
 the last place at the same moment are served one after the other: the second finds it taken.
 """
 
-from functools import partial
-
 from django.db import transaction
 from django.utils import timezone
 
@@ -79,7 +77,11 @@ def offer_places(meeting):
 
     The caller holds the lock on `meeting`.
     """
-    waiting = meeting.bookings.filter(status=Booking.Status.WAITING).order_by("waiting_since", "pk")
+    waiting = (
+        meeting.bookings.filter(status=Booking.Status.WAITING)
+        .select_related("member")
+        .order_by("waiting_since", "pk")
+    )
     if meeting.capacity is not None:
         attending = meeting.bookings.filter(status=Booking.Status.ATTENDING).count()
         waiting = waiting[: max(meeting.capacity - attending, 0)]
@@ -88,7 +90,8 @@ def offer_places(meeting):
         booking.status, booking.waiting_since = Booking.Status.ATTENDING, None
         booking.save(update_fields=["status", "waiting_since", "updated_at"])
         promoted.append(booking)
-        transaction.on_commit(partial(send_place_offered_email.enqueue, booking.pk))
+        booking.meeting = meeting
+        send_place_offered_email(booking)
     return promoted
 
 

@@ -1,43 +1,24 @@
-"""Mail to members about meetings: sent as background tasks, after the change is committed."""
+"""Mail to members about meetings, through core's one way of sending mail (after the commit)."""
 
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django_tasks import task
-
-from .times import format_date
+from network_site.core.mail import send_email
+from network_site.core.site_address import page_url
 
 
-def _send(template_name, subject, booking, **extra):
+def send_to_member(template, booking, **extra):
     meeting = booking.meeting
-    context = {
-        "member": booking.member,
-        "meeting": meeting,
-        "meeting_url": meeting.get_full_url(),
-        **extra,
-    }
-    body = render_to_string(f"emails/events/{template_name}.txt", context)
-    send_mail(subject, body, None, [booking.member.email])
-
-
-@task()
-def send_place_offered_email(booking_id):
-    from .models import Booking
-
-    booking = Booking.objects.select_related("meeting", "member").filter(pk=booking_id).first()
-    if booking is None or not booking.is_attending:
-        return
-    _send(
-        "place_offered",
-        f"A place has come up for you: {booking.meeting.title}",
-        booking,
+    send_email(
+        f"events/{template}",
+        [booking.member.email],
+        {"member": booking.member, "meeting": meeting, "meeting_url": page_url(meeting), **extra},
     )
+
+
+def send_place_offered_email(booking):
+    send_to_member("place_offered", booking)
 
 
 def send_reminder_email(booking):
     meeting = booking.meeting
-    _send(
-        "reminder",
-        f"Tomorrow: {meeting.title}, {format_date(meeting.starts_at)}",
-        booking,
-        joining_link=meeting.joining_link if meeting.is_online() else "",
+    send_to_member(
+        "reminder", booking, joining_link=meeting.joining_link if meeting.is_online() else ""
     )

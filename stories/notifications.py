@@ -1,7 +1,6 @@
 """Emails about stories. Tellers are members, not admin users: they get the site's own messages
 (with links to the story and to "My stories") instead of Wagtail's, which point into the admin."""
 
-from django.template.loader import render_to_string
 from wagtail.admin.signal_handlers import (
     workflow_approval_email_notifier,
     workflow_rejection_email_notifier,
@@ -9,7 +8,8 @@ from wagtail.admin.signal_handlers import (
 from wagtail.models import WorkflowState
 from wagtail.signals import page_published, workflow_approved, workflow_rejected
 
-from .tasks import send_story_email
+from network_site.core.mail import send_email
+from network_site.core.site_address import absolute_url, page_url
 
 # Wagtail connects its own notifiers under these ids when the admin app is ready; ours take the ids
 # first (this app is installed before wagtail.admin), so Wagtail's connect is a no-op and no teller
@@ -32,10 +32,7 @@ def teller_of(story, workflow_state):
 
 
 def send_to_teller(template, story, teller, **context):
-    context = {"story": story, "teller": teller, **context}
-    subject = render_to_string(f"emails/stories/{template}_subject.txt", context).strip()
-    body = render_to_string(f"emails/stories/{template}.txt", context)
-    send_story_email.enqueue(subject, body, [teller.email])
+    send_email(f"stories/{template}", [teller.email], {"story": story, "teller": teller, **context})
 
 
 def on_workflow_approved(sender, instance, user=None, **kwargs):
@@ -47,7 +44,7 @@ def on_workflow_approved(sender, instance, user=None, **kwargs):
     teller = teller_of(story, instance)
     if teller is not None:
         story.refresh_from_db()
-        send_to_teller("story_approved", story, teller, story_url=story.full_url)
+        send_to_teller("story_approved", story, teller, story_url=page_url(story))
 
 
 def on_workflow_rejected(sender, instance, user=None, **kwargs):
@@ -65,7 +62,7 @@ def on_workflow_rejected(sender, instance, user=None, **kwargs):
             story,
             teller,
             comment=task_state.comment if task_state else "",
-            edit_url=index.full_url + index.reverse_subpage("edit_story", args=[story.pk]),
+            edit_url=absolute_url(index.url + index.reverse_subpage("edit_story", args=[story.pk])),
         )
 
 

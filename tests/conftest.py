@@ -1,7 +1,24 @@
 import pytest
+from django.db.backends.base.base import BaseDatabaseWrapper
 from wagtail.models import Page, Site
 
 from tests.factories.core import HomePageFactory
+
+
+@pytest.fixture(autouse=True)
+def on_commit_as_on_a_server(monkeypatch):
+    """A test runs inside a transaction that never commits, so `transaction.on_commit` callbacks
+    (mail is sent from them) would never run. Outside the code's own atomic blocks, a server runs
+    in autocommit and the callback runs at once: here too. Inside one, it still waits for that
+    block (tests wrap such code in `django_capture_on_commit_callbacks`)."""
+    on_commit = BaseDatabaseWrapper.on_commit
+
+    def on_commit_outside_the_tests_transaction(connection, func, robust=False):
+        if all(getattr(block, "_from_testcase", False) for block in connection.atomic_blocks):
+            return func()
+        return on_commit(connection, func, robust)
+
+    monkeypatch.setattr(BaseDatabaseWrapper, "on_commit", on_commit_outside_the_tests_transaction)
 
 
 @pytest.fixture

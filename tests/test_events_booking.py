@@ -202,7 +202,7 @@ def test_cancelling_offers_the_place_to_the_waiting_list_in_order_by_email(
     assert offer.to == ["first@example.org"]
     assert "A place has come up" in offer.subject
     assert "Hello Ailsa" in offer.body
-    assert "http://localhost/meetings/spring/" in offer.body
+    assert "http://testserver/meetings/spring/" in offer.body
     # The joining link is on the page for them now, never in this mail.
     assert meeting.joining_link not in offer.body
 

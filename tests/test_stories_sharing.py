@@ -1,6 +1,7 @@
 """A member shares a story: draft, submit, moderation, publication, withdrawal."""
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from wagtail.models import Revision, WorkflowState
 
@@ -144,7 +145,9 @@ def test_the_draft_can_be_edited_and_then_submitted(client, index, member):
     assert story_status(story).code == "in-moderation"
 
 
-def test_submit_approve_publish_and_withdraw(client, index, member, moderator):
+def test_submit_approve_publish_and_withdraw(
+    client, index, member, moderator, django_capture_on_commit_callbacks
+):
     assert share(client, index).status_code == 302
     story = StoryPage.objects.get()
     assert story_status(story).code == "in-moderation"
@@ -152,13 +155,15 @@ def test_submit_approve_publish_and_withdraw(client, index, member, moderator):
     assert any(moderator.email in message.to for message in mail.outbox)
     mail.outbox.clear()
 
-    current_task_state(story).approve(user=moderator)
+    # Wagtail approves inside a transaction: the email goes once it commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        current_task_state(story).approve(user=moderator)
     story.refresh_from_db()
     assert story.live
     assert story_status(story).code == "published"
     assert [message.to for message in mail.outbox] == [[member.email]]
     assert "is published" in mail.outbox[0].subject
-    assert story.full_url in mail.outbox[0].body
+    assert f"{settings.SITE_URL}{story.url}" in mail.outbox[0].body
     assert client.get(story.url).status_code == 200
 
     my_stories = client.get(index.my_stories_url).content.decode()
@@ -174,11 +179,16 @@ def test_submit_approve_publish_and_withdraw(client, index, member, moderator):
     assert client.get("/stories/back-to-the-bowling-club/").status_code == 404
 
 
-def test_request_changes_then_resubmit(client, index, member, moderator):
+def test_request_changes_then_resubmit(
+    client, index, member, moderator, django_capture_on_commit_callbacks
+):
     share(client, index)
     story = StoryPage.objects.get()
     mail.outbox.clear()
-    current_task_state(story).reject(user=moderator, comment="Please leave out the town's name.")
+    with django_capture_on_commit_callbacks(execute=True):
+        current_task_state(story).reject(
+            user=moderator, comment="Please leave out the town's name."
+        )
     story.refresh_from_db()
     status = story_status(story)
     assert status.code == "changes-requested"

@@ -4,12 +4,16 @@ Every path to a session in allauth (password login, login after a password reset
 confirmation) passes through `pre_login`; Wagtail's own login page is sent here too (see urls.py).
 """
 
+from dataclasses import replace
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.internal.stagekit import clear_login
 from django.urls import reverse
 
+from network_site.core.mail import queue_email, render_text_email
+from network_site.core.site_address import on_site_address, public_site
+
 from .access import is_member
-from .tasks import send_email
 
 
 def user_display(user):
@@ -39,6 +43,17 @@ class NetworkAccountAdapter(DefaultAccountAdapter):
             return reverse("membership:account")
         return reverse("membership:join_received")
 
+    def get_email_confirmation_url(self, request, emailconfirmation):
+        return on_site_address(super().get_email_confirmation_url(request, emailconfirmation))
+
+    def get_reset_password_from_key_url(self, key):
+        return on_site_address(super().get_reset_password_from_key_url(key))
+
     def send_mail(self, template_prefix, email, context):
-        message = self.render_mail(template_prefix, email, context)
-        send_email.enqueue(subject=message.subject, body=message.body, to=list(message.to))
+        """allauth's messages, from its own templates, sent the site's one way."""
+        context = {"email": email, "current_site": public_site(), **context}
+        message = render_text_email(
+            f"{template_prefix}_subject.txt", f"{template_prefix}_message.txt", context
+        )
+        subject = self.format_email_subject(message.subject)
+        queue_email(replace(message, subject=subject), [email])

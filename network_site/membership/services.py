@@ -12,17 +12,15 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Page, Site
 
+from network_site.core.mail import send_email
+from network_site.core.site_address import absolute_url, page_url
+
 from .access import COORDINATORS_GROUP, MEMBERS_GROUP
-from .mail import send_templated
 from .models import ConsentRecord, JoinRequest, MemberProfile, MembershipSettings, User
 
 
 class DecisionError(Exception):
     """The request is not waiting for a decision (already decided, or not yet confirmed)."""
-
-
-def admin_url(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def create_join_request(request, data):
@@ -124,13 +122,13 @@ def send_coordinator_digest(now=None):
         JoinRequest.objects.filter(pk__in=[r.pk for r in new_requests]).update(
             coordinators_notified_at=now
         )
-    send_templated(
-        "coordinator_digest",
+    send_email(
+        "membership/coordinator_digest",
         recipients,
         {
             "new_requests": new_requests,
             "waiting_count": JoinRequest.objects.awaiting_decision().count(),
-            "queue_url": admin_url(reverse("joinrequest:index") + "?status=pending"),
+            "queue_url": absolute_url(reverse("joinrequest:index") + "?status=pending"),
         },
     )
     return len(new_requests)
@@ -139,12 +137,12 @@ def send_coordinator_digest(now=None):
 def tell_coordinators_of_automatic_approval(join_request):
     recipients = coordinator_emails()
     if recipients:
-        send_templated(
-            "coordinator_auto_approved",
+        send_email(
+            "membership/coordinator_auto_approved",
             recipients,
             {
                 "join_request": join_request,
-                "request_url": admin_url(reverse("joinrequest:inspect", args=[join_request.pk])),
+                "request_url": absolute_url(reverse("joinrequest:inspect", args=[join_request.pk])),
             },
         )
 
@@ -169,15 +167,16 @@ def approve(join_request, *, decided_by, message=""):
             },
         )
         _record_decision(join_request, JoinRequest.Status.APPROVED, decided_by, message)
-    send_templated(
-        "welcome",
+    meeting, booklet = next_meeting(), booklet_page()
+    send_email(
+        "membership/welcome",
         [join_request.email],
         {
             "join_request": join_request,
-            "next_meeting": next_meeting(),
-            "booklet": booklet_page(),
-            "site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
-            "sign_in_url": admin_url(reverse("account_login")),
+            "next_meeting": meeting,
+            "next_meeting_url": page_url(meeting) if meeting else "",
+            "booklet_url": page_url(booklet) if booklet else "",
+            "sign_in_url": absolute_url(reverse("account_login")),
         },
     )
     return join_request
@@ -187,8 +186,8 @@ def decline(join_request, *, decided_by, message=""):
     with transaction.atomic():
         join_request = _lock_pending(join_request)
         _record_decision(join_request, JoinRequest.Status.DECLINED, decided_by, message)
-    send_templated(
-        "declined",
+    send_email(
+        "membership/declined",
         [join_request.email],
         {"join_request": join_request, "contact_email": _contact_email()},
     )

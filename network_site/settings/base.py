@@ -5,7 +5,15 @@ from pathlib import Path
 import dj_database_url
 from django.utils.csp import CSP
 
-from .environment import cache_from_url, env_bool, env_int, env_list, env_str, mailer_from_env
+from .environment import (
+    cache_from_url,
+    env_bool,
+    env_int,
+    env_int_list,
+    env_list,
+    env_str,
+    mailer_from_env,
+)
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -41,6 +49,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     "allauth",
     "allauth.account",
     "django.contrib.auth",
@@ -83,6 +92,14 @@ TEMPLATES = [
                 "network_site.core.context_processors.site_navigation",
             ],
         },
+    },
+    {
+        # Plain text (email subjects and text bodies): the same templates, nothing HTML-escaped.
+        "NAME": "plain_text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
     },
 ]
 
@@ -143,18 +160,24 @@ DEFAULT_FROM_EMAIL = env_str(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Mail and search indexing run as tasks; the immediate backend runs them in-process.
+# Mail and search indexing run as tasks. The immediate backend runs them in-process (development,
+# tests); production stores them with django_tasks_db's DatabaseBackend, run by `manage.py db_worker`.
 TASKS = {
     "default": {
         "BACKEND": env_str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
     }
 }
+# Seconds before each new attempt when the mail server refuses or times out; then it gives up.
+EMAIL_RETRY_DELAYS = env_int_list("EMAIL_RETRY_DELAYS", "60,300,1800,7200,21600")
 
 # Stories, resources and the mapping guide share one set of themes: "Carers" and "carers" are one.
 TAGGIT_CASE_INSENSITIVE = True
 
 WAGTAIL_SITE_NAME = "Personal Outcomes Network"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address: every absolute link (emails, calendar files, feeds, exports, the
+# sitemap) is built from it, and `manage.py set_site_address` gives it to Wagtail's Site.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -40,6 +40,16 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_int_list(name, default=""):
+    items = env_list(name, default)
+    try:
+        return [int(item) for item in items]
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            f"{name} must be whole numbers separated by commas, not {os.environ.get(name)!r}"
+        ) from error
+
+
 def cache_from_url(url):
     """A CACHES entry: Redis when the URL says redis://, otherwise local memory."""
     if url.startswith(("redis://", "rediss://")):

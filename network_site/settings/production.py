@@ -3,12 +3,14 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .environment import env_bool, env_int
+from .environment import env_bool, env_int, env_str
 
 if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
 
 DEBUG = False
+# Tasks (mail, indexing) are stored in the database and run by `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 DEMO_ACCOUNTS_ENABLED = False
 

@@ -11,4 +11,4 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = BASE_DIR / "media" / "test"  # noqa: F405
 DEMO_ACCOUNTS_ENABLED = True
-WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -1,0 +1,169 @@
+"""The one way the site sends mail.
+
+Each message is three templates under templates/emails/: `<name>_subject.txt` (one line of plain
+text), `<name>.txt` and `<name>.html` (which extends emails/base.html). `send_email` renders them at
+once, while the objects they name are at hand, and queues one `deliver_email` task after the
+current transaction commits: a rolled-back change sends nothing, and a slow or refusing mail server
+never slows or loses a request. The task retries with growing delays (EMAIL_RETRY_DELAYS).
+"""
+
+import base64
+import logging
+import smtplib
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import partial
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django_tasks import task
+
+from .site_address import site_domain, site_url
+
+logger = logging.getLogger(__name__)
+
+# The template engine for plain text (subjects and text bodies): nothing is HTML-escaped there.
+PLAIN_TEXT_ENGINE = "plain_text"
+
+
+@dataclass(frozen=True)
+class RenderedEmail:
+    subject: str
+    text: str
+    html: str
+
+
+def one_line(text):
+    """A subject is one line: line breaks and runs of spaces become single spaces."""
+    return " ".join(text.split())
+
+
+def base_context():
+    return {
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "site_url": site_url(),
+        "site_domain": site_domain(),
+    }
+
+
+def render_email(template, context=None):
+    context = {**base_context(), **(context or {})}
+    return RenderedEmail(
+        subject=one_line(
+            render_to_string(f"emails/{template}_subject.txt", context, using=PLAIN_TEXT_ENGINE)
+        ),
+        text=render_to_string(f"emails/{template}.txt", context, using=PLAIN_TEXT_ENGINE),
+        html=render_to_string(f"emails/{template}.html", context),
+    )
+
+
+def render_text_email(subject_template, text_template, context):
+    """A message from another package's plain-text templates (allauth's), its text shown in the
+    site's look for the HTML part."""
+    context = {**base_context(), **context}
+    text = render_to_string(text_template, context, using=PLAIN_TEXT_ENGINE).strip()
+    return RenderedEmail(
+        subject=one_line(render_to_string(subject_template, context, using=PLAIN_TEXT_ENGINE)),
+        text=text,
+        html=render_to_string("emails/text_in_site_look.html", {**context, "text": text}),
+    )
+
+
+def send_email(template, to, context=None, *, attachments=(), reply_to=None):
+    """Renders the message `template` and sends it to the addresses `to` once the transaction
+    commits. `attachments` are (filename, content, mimetype) triples."""
+    queue_email(render_email(template, context), to, attachments=attachments, reply_to=reply_to)
+
+
+def queue_email(message, to, *, attachments=(), reply_to=None):
+    """Queues an already rendered message (allauth renders its own; everything else calls
+    `send_email`)."""
+    transaction.on_commit(
+        partial(
+            deliver_email.enqueue,
+            subject=message.subject,
+            text=message.text,
+            html=message.html,
+            to=list(to),
+            reply_to=list(reply_to or []),
+            attachments=[encode_attachment(*attachment) for attachment in attachments],
+        )
+    )
+
+
+def encode_attachment(filename, content, mimetype):
+    # Task arguments are stored as JSON, so the bytes travel as base64.
+    if isinstance(content, str):
+        content = content.encode()
+    return {
+        "filename": filename,
+        "content": base64.b64encode(content).decode("ascii"),
+        "mimetype": mimetype,
+    }
+
+
+def is_temporary(error):
+    """Whether a later attempt may succeed: timeouts, refused connections and 4xx replies do;
+    a 5xx reply (an address that does not exist, a message refused for good) does not."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return any(code < 500 for code, _reply in error.recipients.values())
+    if isinstance(error, smtplib.SMTPResponseException):
+        return error.smtp_code < 500
+    return True
+
+
+@task()
+def deliver_email(*, subject, text, html, to, reply_to=(), attachments=(), attempt=1):
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=to,
+        reply_to=list(reply_to) or None,
+    )
+    message.attach_alternative(html, "text/html")
+    for attachment in attachments:
+        message.attach(
+            attachment["filename"],
+            base64.b64decode(attachment["content"]),
+            attachment["mimetype"],
+        )
+    try:
+        message.send()
+    except OSError as error:  # smtplib's errors, refused connections and timeouts are all OSErrors
+        retry_later(
+            error,
+            attempt,
+            subject=subject,
+            text=text,
+            html=html,
+            to=to,
+            reply_to=reply_to,
+            attachments=attachments,
+        )
+        return
+    logger.info("Sent email %r to %d recipient(s) on attempt %d", subject, len(to), attempt)
+
+
+def retry_later(error, attempt, **message):
+    delays = settings.EMAIL_RETRY_DELAYS
+    backend = deliver_email.get_backend()
+    if not is_temporary(error) or attempt > len(delays) or not backend.supports_defer:
+        logger.error(
+            "Giving up on email %r after attempt %d: %s", message["subject"], attempt, error
+        )
+        raise error
+    delay = delays[attempt - 1]
+    logger.warning(
+        "Email %r not sent on attempt %d (%s); trying again in %d s",
+        message["subject"],
+        attempt,
+        error,
+        delay,
+    )
+    deliver_email.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(
+        attempt=attempt + 1, **message
+    )
