@@ -8,6 +8,7 @@ class EventsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from network_site.core.demo import register_demo_content
         from network_site.membership.personal_data import register
 
         from .booking import (
@@ -25,3 +26,4 @@ class EventsConfig(AppConfig):
             erase=erase_member_bookings,
             models=[Booking],
         )
+        register_demo_content(self.label, f"{self.name}.demo.load")

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class ResourcesConfig(AppConfig):
     name = "resources"
     verbose_name = "Resources"
+
+    def ready(self):
+        from network_site.core.demo import register_demo_content
+
+        register_demo_content(self.label, f"{self.name}.demo.load")

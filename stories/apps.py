@@ -6,6 +6,7 @@ class StoriesConfig(AppConfig):
     verbose_name = "Stories"
 
     def ready(self):
+        from network_site.core.demo import register_demo_content
         from network_site.membership.personal_data import register
 
         from . import notifications, personal_data
@@ -18,3 +19,4 @@ class StoriesConfig(AppConfig):
             erase=personal_data.erase,
             models=[StoryPage, HelpedMark],
         )
+        register_demo_content(self.label, f"{self.name}.demo.load")

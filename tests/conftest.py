@@ -1,7 +1,12 @@
+import io
+
 import pytest
+from django.core.cache import cache
+from django.db import transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from wagtail.models import Page, Site
 
+from network_site.core.demo import load_demo_content
 from tests.factories.core import HomePageFactory
 
 
@@ -19,6 +24,34 @@ def on_commit_as_on_a_server(monkeypatch):
         return on_commit(connection, func, robust)
 
     monkeypatch.setattr(BaseDatabaseWrapper, "on_commit", on_commit_outside_the_tests_transaction)
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """allauth counts attempts in the cache, and Wagtail caches site roots: each test starts with
+    an empty cache."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(scope="module")
+def demo_content(request, django_db_setup, django_db_blocker):
+    """The demo content, loaded once for the whole module and rolled back after its last test.
+
+    A module sets `DEMO_APPS = ["resources"]` to load only those apps' content (with the home page);
+    without it every app's content is loaded. Each test still runs in its own savepoint, so what
+    one test changes the next does not see. Gives what the loader printed.
+    """
+    output = io.StringIO()
+    module_transaction = transaction.atomic()
+    # Counts as the tests' own transaction for on_commit_as_on_a_server, as a TestCase's does.
+    module_transaction._from_testcase = True
+    with django_db_blocker.unblock(), module_transaction:
+        load_demo_content(getattr(request.module, "DEMO_APPS", None), stdout=output)
+        yield output.getvalue()
+        transaction.set_rollback(True)
+    cache.clear()
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """The demo meetings: four past with notes, two upcoming, and the same tree when loaded twice."""
 
+import io
 from datetime import date
 
 import pytest
@@ -9,6 +10,8 @@ from wagtail.models import Revision
 
 from events.demo import meeting_days, second_wednesday
 from events.models import MeetingIndexPage, MeetingPage
+
+DEMO_APPS = ["events"]
 
 
 def test_meeting_days_split_around_today():
@@ -29,10 +32,9 @@ def test_second_wednesday():
 
 
 @pytest.mark.django_db
-def test_demo_loads_four_past_meetings_with_notes_and_the_next_two():
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def test_demo_loads_four_past_meetings_with_notes_and_the_next_two(demo_content):
     revisions = Revision.objects.count()
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("load_demo_content", "--app", "events", stdout=io.StringIO())
     assert Revision.objects.count() == revisions
 
     index = MeetingIndexPage.objects.get()

@@ -14,9 +14,12 @@ from mapping.models import (
 
 pytestmark = pytest.mark.django_db
 
+DEMO_APPS = ["mapping"]
 
-def test_demo_guide_has_entries_with_a_value_for_every_dimension_and_loads_twice_the_same():
-    call_command("load_demo_content", stdout=io.StringIO())
+
+def test_demo_guide_has_entries_with_a_value_for_every_dimension_and_loads_twice_the_same(
+    demo_content,
+):
 
     guide = MappingGuidePage.objects.get()
     entries = MappingEntryPage.objects.live().child_of(guide)
@@ -30,13 +33,12 @@ def test_demo_guide_has_entries_with_a_value_for_every_dimension_and_loads_twice
 
     revisions = Revision.objects.count()
     output = io.StringIO()
-    call_command("load_demo_content", stdout=output)
+    call_command("load_demo_content", "--app", "mapping", stdout=output)
     assert Revision.objects.count() == revisions
     assert f"Mapping guide: {entries.count()} entries (0 changed)" in output.getvalue()
 
 
-def test_demo_guide_pages_render(client):
-    call_command("load_demo_content", stdout=io.StringIO())
+def test_demo_guide_pages_render(demo_content, client):
     for path in [
         "/mapping-guide/",
         "/mapping-guide/carers-scotland-act-2016/",

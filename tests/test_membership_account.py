@@ -14,7 +14,6 @@ from tests.factories.membership import (
     MemberFactory,
     MemberProfileFactory,
     UserFactory,
-    fresh_rate_limits,  # noqa: F401 - autouse fixture
 )
 
 pytestmark = pytest.mark.django_db
@@ -269,26 +268,3 @@ def test_an_email_already_in_use_cannot_be_taken(member_client, member, mailoutb
 def test_a_member_can_reset_their_password(client, member, mailoutbox):
     client.post(reverse("account_reset_password"), {"email": member.email})
     assert "/accounts/password/reset/key/" in mailoutbox[-1].body
-
-
-def test_demo_content_adds_a_coordinator_members_and_pending_requests(client, home_page, settings):
-    from django.core.management import call_command
-
-    from network_site.membership.access import is_member
-    from network_site.membership.models import JoinRequest, User
-
-    for _ in range(2):
-        call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    coordinator = User.objects.get(email="coordinator@example.org")
-    assert coordinator.has_perm("membership.decide_joinrequest")
-    assert not is_member(coordinator)
-    assert is_member(User.objects.get(email="morag.campbell@example.org"))
-    assert JoinRequest.objects.awaiting_decision().count() == 3
-    admin = User.objects.get(username="admin")
-    assert admin.emailaddress_set.get().verified
-    client.post(
-        reverse("account_login"),
-        {"login": "admin@example.org", "password": settings.DEMO_ADMIN_PASSWORD},
-    )
-    assert client.session["_auth_user_id"] == str(admin.pk)
-    assert client.get(reverse("wagtailadmin_home")).status_code == 200

@@ -12,7 +12,6 @@ from tests.factories.membership import (
     CoordinatorFactory,
     JoinRequestFactory,
     MemberFactory,
-    fresh_rate_limits,  # noqa: F401 - autouse fixture
 )
 
 pytestmark = pytest.mark.django_db

@@ -19,7 +19,6 @@ from tests.factories.membership import (
     CoordinatorFactory,
     JoinRequestFactory,
     MemberFactory,
-    fresh_rate_limits,  # noqa: F401 - autouse fixture
     join_form_data,
 )
 

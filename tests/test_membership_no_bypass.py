@@ -14,7 +14,6 @@ from tests.factories.membership import (
     JoinRequestFactory,
     MemberFactory,
     UserFactory,
-    fresh_rate_limits,  # noqa: F401 - autouse fixture
     join_form_data,
 )
 

@@ -24,7 +24,6 @@ from tests.factories.membership import (
     CoordinatorFactory,
     JoinRequestFactory,
     MemberFactory,
-    fresh_rate_limits,  # noqa: F401 - autouse fixture
 )
 
 HANDLED_ON_DELETE = {models.CASCADE, models.SET_NULL}

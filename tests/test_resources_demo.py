@@ -1,15 +1,19 @@
-"""The resources demo content: the library with its partners, the booklet and the guide."""
+"""The resources demo content, loaded once here: the library with its partners, the booklet and
+the Carers Act guide."""
+
+import re
 
 import pytest
-from django.core.management import call_command
 
-from resources.models import BookletPage, ResourceIndexPage, ResourcePage
+from resources.demo import GUIDE_SECTIONS
+from resources.models import BookletPage, CarersActGuidePage, ResourceIndexPage, ResourcePage
 
 pytestmark = pytest.mark.django_db
 
+DEMO_APPS = ["resources"]
 
-def test_the_demo_library_booklet_and_guide(client):
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+def test_the_demo_library_booklet_and_guide(demo_content, client):
     library = ResourceIndexPage.objects.get()
     resources = ResourcePage.objects.child_of(library).live()
     assert resources.count() >= 15
@@ -38,3 +42,31 @@ def test_the_demo_library_booklet_and_guide(client):
     menu = client.get("/").content.decode()
     for path in ("/resources/", "/understanding-personal-outcomes/", "/carers-act-guide/"):
         assert f'href="{path}"' in menu
+
+
+def test_the_demo_guide_explains_the_act_with_its_key_figures(demo_content, client):
+    guide = CarersActGuidePage.objects.get()
+    content = client.get(guide.url).content.decode()
+    for figure in ("788,000", "44,000", "1 April 2018"):
+        assert figure in content
+    titles = [part.title for part in guide.get_children().live()]
+    assert titles == [title for _, title, _, _ in GUIDE_SECTIONS] + ["Check your understanding"]
+    for part in guide.get_children().live():
+        response = client.get(part.url)
+        assert response.status_code == 200
+        assert part.title in response.content.decode()
+    young_carers = client.get(guide.url + "adult-carer-support-plans-and-young-carer-statements/")
+    assert "young carer statement" in young_carers.content.decode()
+
+
+def test_reflection_prompts_open_without_javascript(demo_content, client):
+    content = client.get("/carers-act-guide/who-is-a-carer/").content.decode()
+    prompt = re.search(
+        r'<details class="ds_details site-reflection__prompt">\s*<summary[^>]*>(.*?)</summary>'
+        r'\s*<div class="ds_details__text">(.*?)</div>',
+        content,
+        re.S,
+    )
+    assert prompt is not None
+    assert "who helps them at home" in prompt.group(1)
+    assert "never been offered anything" in prompt.group(2)

@@ -1,11 +1,10 @@
 """Stories in the personal-data register, the moderator's view in the admin, and demo content."""
 
 import pytest
-from django.core.management import call_command
-from wagtail.models import Revision, WorkflowPage
+from wagtail.models import Revision
 
 from network_site.membership import personal_data
-from stories.models import HelpedMark, StoryIndexPage, StoryPage
+from stories.models import HelpedMark, StoryPage
 from tests.factories.stories import StoryPageFactory, make_member, make_story_index
 
 pytestmark = pytest.mark.django_db
@@ -80,18 +79,6 @@ def test_the_moderator_sees_the_identifying_detail_warnings_in_the_admin(client,
     assert "Details that may identify people" in html
     assert "“Mr Fraser” looks like a name after a title" in html
     assert "“G12 8QQ” looks like a postcode" in html
-
-
-def test_demo_content_adds_stories_across_sectors_and_perspectives():
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    index = StoryIndexPage.objects.get()
-    assert WorkflowPage.objects.get(page=index).workflow.name == "Story moderation"
-    stories = StoryPage.objects.live().child_of(index)
-    assert 8 <= stories.count() <= 12
-    assert len({story.perspective for story in stories}) >= 5
-    assert len({sector.slug for story in stories for sector in story.sectors.all()}) >= 5
-    assert all(story.owner is not None for story in stories)
-    assert stories.public().count() < stories.count()
 
 
 def test_other_pages_keep_wagtails_own_approval_email(home_page, django_user_model):

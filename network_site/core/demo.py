@@ -1,9 +1,45 @@
-"""Helpers that let each app's demo content be loaded again and again with the same result."""
+"""Demo content: the one loader, the register apps add their loaders to, and helpers that let
+each app's content be loaded again and again with the same result."""
 
 import json
+from collections.abc import Callable, Iterable
+from typing import TextIO
 
+from django.db import transaction
+from django.utils.module_loading import import_string
 from wagtail.fields import StreamField
 from wagtail.models import Page
+
+# App label -> dotted path of its `load(context)`, filled in by each app's `ready()` in
+# INSTALLED_APPS order (which is also the order of their pages in the menu).
+_demo_loaders: dict[str, str] = {}
+
+
+def register_demo_content(app_label: str, loader_path: str) -> None:
+    """Adds an app's demo loader, a `load(context)` given `context["home"]` and `context["stdout"]`."""
+    _demo_loaders[app_label] = loader_path
+
+
+def demo_app_labels() -> list[str]:
+    return list(_demo_loaders)
+
+
+def load_demo_content(app_labels: Iterable[str] | None = None, *, stdout: TextIO) -> None:
+    """The core pages and the admin account, then every registered app's content (or only
+    `app_labels`'), in one transaction."""
+    from .demo_pages import ensure_admin_account, load_core_pages
+
+    wanted = list(_demo_loaders) if app_labels is None else list(app_labels)
+    unknown = set(wanted) - set(_demo_loaders)
+    if unknown:
+        raise ValueError(f"No demo content registered for {', '.join(sorted(unknown))}")
+    with transaction.atomic():
+        context = {"stdout": stdout, "home": load_core_pages()}
+        for app_label, loader_path in _demo_loaders.items():
+            if app_label in wanted:
+                loader: Callable[[dict], None] = import_string(loader_path)
+                loader(context)
+        ensure_admin_account(stdout)
 
 
 def rich_text(*paragraphs):

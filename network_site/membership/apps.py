@@ -7,6 +7,9 @@ class MembershipConfig(AppConfig):
     verbose_name = "Membership"
 
     def ready(self):
+        from network_site.core.demo import register_demo_content
+
         from . import erasure, signals  # noqa: F401 - connects the receivers
 
         erasure.register_membership_data()
+        register_demo_content(self.label, f"{self.name}.demo.load")

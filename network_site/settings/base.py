@@ -26,10 +26,11 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "network_site.core",
     "network_site.membership",
-    "stories",
+    # The order of the apps' demo pages in the menu.
     "resources",
-    "events",
     "mapping",
+    "stories",
+    "events",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -1,22 +1,12 @@
 import factory
-import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.utils import timezone
 
 from network_site.membership.access import COORDINATORS_GROUP, MEMBERS_GROUP
 from network_site.membership.models import JoinRequest, MemberProfile, User
 
 PASSWORD = "a-long-test-passphrase-42"
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """allauth counts attempts in the cache; each test starts with none counted."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 class UserFactory(factory.django.DjangoModelFactory):

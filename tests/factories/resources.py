@@ -39,19 +39,25 @@ class ResourcePageFactory(wagtail_factories.PageFactory):
     def audiences(self, create, extracted, **kwargs):
         if extracted:
             self.audiences.set(extracted)
-            self.save()
+            return True
 
     @factory.post_generation
     def sectors(self, create, extracted, **kwargs):
         if extracted:
             self.sectors.set(extracted)
-            self.save()
+            return True
 
     @factory.post_generation
     def topics(self, create, extracted, **kwargs):
         if extracted:
             self.topics.set(extracted)
-            self.save()
+            return True
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        # Audiences, sectors and topics are the page's cluster relations: one save writes them all.
+        if create and results and any(results.values()):
+            instance.save()
 
 
 class BookletPageFactory(wagtail_factories.PageFactory):

@@ -39,20 +39,21 @@ class StoryPageFactory(wagtail_factories.PageFactory):
     def themes(self, create, extracted, **kwargs):
         if extracted:
             self.tags.set(extracted)
-            self.save()
 
     @factory.post_generation
     def sector_slugs(self, create, extracted, **kwargs):
         if extracted:
             self.sectors = list(Sector.objects.filter(slug__in=extracted))
-            self.save()
 
     @factory.post_generation
     def published(self, create, extracted, **kwargs):
-        """Publishes through a revision, as the workflow does, so signal handlers run."""
+        """Publishes through a revision, as the workflow does, so signal handlers run; either way
+        one save writes the themes and sectors set above."""
         if extracted is not False:
             self.save_revision().publish()
             self.refresh_from_db()
+        else:
+            self.save()
 
 
 def make_story_index(home):

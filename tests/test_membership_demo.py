@@ -1,0 +1,33 @@
+"""Membership's demo content: a coordinator, members and pending requests, loaded once here."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from network_site.membership.access import is_member
+from network_site.membership.models import JoinRequest, User
+
+pytestmark = pytest.mark.django_db
+
+DEMO_APPS = ["membership"]
+
+
+def test_demo_content_adds_a_coordinator_members_and_pending_requests(
+    demo_content, client, settings
+):
+    call_command("load_demo_content", "--app", "membership", stdout=io.StringIO())
+    coordinator = User.objects.get(email="coordinator@example.org")
+    assert coordinator.has_perm("membership.decide_joinrequest")
+    assert not is_member(coordinator)
+    assert is_member(User.objects.get(email="morag.campbell@example.org"))
+    assert JoinRequest.objects.awaiting_decision().count() == 3
+    admin = User.objects.get(username="admin")
+    assert admin.emailaddress_set.get().verified
+    client.post(
+        reverse("account_login"),
+        {"login": "admin@example.org", "password": settings.DEMO_ADMIN_PASSWORD},
+    )
+    assert client.session["_auth_user_id"] == str(admin.pk)
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
