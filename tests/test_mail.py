@@ -15,7 +15,6 @@ from django_tasks_db.models import DBTaskResult
 from network_site.core.mail import deliver_email, render_email, send_email
 from stories.models import StoryPage
 from tests.factories.membership import (
-    fresh_rate_limits,  # noqa: F401 - fixture
     join_form_data,
 )
 from tests.factories.stories import make_member, make_story_index
