@@ -8,6 +8,7 @@ class EventsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from network_site.core import home_sections
         from network_site.core.demo import register_demo_content
         from network_site.membership.personal_data import register
 
@@ -16,9 +17,17 @@ class EventsConfig(AppConfig):
             export_member_bookings,
             offer_places_after_publishing,
         )
+        from .home import next_meeting_section
         from .models import Booking, MeetingPage
 
         page_published.connect(offer_places_after_publishing, sender=MeetingPage)
+        home_sections.register(
+            "next_meeting",
+            label="The next meeting",
+            template="pages/events/home_next_meeting.html",
+            get_context=next_meeting_section,
+            default_heading="Next meeting",
+        )
 
         register(
             "meeting_bookings",

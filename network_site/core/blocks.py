@@ -6,6 +6,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from . import home_sections
+
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -95,3 +97,89 @@ class BaseStreamBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     document_link = DocumentLinkBlock()
     accordion = AccordionBlock()
+
+
+class SiteSectionBlock(blocks.StructBlock):
+    """A section an app provides (the next meeting, the latest stories, how to join): see home_sections."""
+
+    section = blocks.ChoiceBlock(choices=home_sections.choices)
+    heading = blocks.CharBlock(
+        required=False, max_length=120, help_text="Leave empty for the section's usual heading."
+    )
+
+    class Meta:
+        icon = "site"
+        label = "Section from the site"
+        template = "components/blocks/site_section.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        section = home_sections.get(value["section"])
+        request = (parent_context or {}).get("request")
+        section_context = section.get_context(request) if section else None
+        context["section"] = section if section_context is not None else None
+        if section_context is not None:
+            context.update(section_context)
+            context["heading"] = value["heading"] or section.default_heading
+        return context
+
+
+class PageCardBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock()
+    summary = blocks.TextBlock(
+        required=False,
+        max_length=300,
+        help_text="Leave empty to use the page's search description or introduction.",
+    )
+
+
+class PageCardsBlock(blocks.StructBlock):
+    """A heading and a grid of pages, each with a line or two about it (the guides, the library)."""
+
+    heading = blocks.CharBlock(max_length=120)
+    cards = blocks.ListBlock(PageCardBlock(), min_num=1)
+
+    class Meta:
+        icon = "grip"
+        label = "Pages as cards"
+        template = "components/blocks/page_cards.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["cards"] = [
+            {"page": card["page"], "summary": card["summary"] or page_summary(card["page"])}
+            for card in value["cards"]
+            if card["page"] is not None and card["page"].live
+        ]
+        return context
+
+
+def page_summary(page):
+    """A line about a page for a card or a search result: its search description or introduction."""
+    specific = page.specific_deferred
+    return (
+        page.search_description
+        or getattr(specific, "introduction", "")
+        or getattr(specific, "summary", "")
+    )
+
+
+class HomeStreamBlock(BaseStreamBlock):
+    """The home page's body: the shared blocks, plus sections from the apps and cards of pages."""
+
+    site_section = SiteSectionBlock()
+    page_cards = PageCardsBlock()
+
+
+class NavigationItemBlock(blocks.StructBlock):
+    label = blocks.CharBlock(max_length=20, help_text="Short: one or two words.")
+    page = blocks.PageChooserBlock()
+    also_for = blocks.ListBlock(
+        blocks.PageChooserBlock(),
+        default=[],
+        label="Also highlighted on",
+        help_text="Other pages that belong under this item, such as the booklet under Resources.",
+    )
+
+    class Meta:
+        icon = "link"

@@ -1,11 +1,37 @@
+from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
+
+from .models import NavigationSettings
 
 
 def site_navigation(request):
-    """The main navigation: the home page's live children marked 'show in menus'."""
+    """The main navigation, worked out only when a template shows it (never on admin screens)."""
+    return {"navigation_items": SimpleLazyObject(lambda: navigation_items(request))}
+
+
+def navigation_items(request):
+    """The items chosen in Settings › Navigation, else the home page's children marked 'show in
+    menus'. Each item carries the tree paths under which it is the current section."""
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
-        return {"navigation_pages": []}
-    root = site.root_page
-    pages = root.get_children().live().in_menu().only("id", "title", "url_path", "path", "depth")
-    return {"navigation_pages": list(pages), "site_root": root}
+        return []
+    chosen = NavigationSettings.for_request(request).items
+    if chosen:
+        return [
+            {
+                "label": item.value["label"],
+                "page": item.value["page"],
+                "paths": [
+                    page.path for page in [item.value["page"], *item.value["also_for"]] if page
+                ],
+            }
+            for item in chosen
+            if item.value["page"] is not None and item.value["page"].live
+        ]
+    pages = (
+        site.root_page.get_children()
+        .live()
+        .in_menu()
+        .only("id", "title", "url_path", "path", "depth")
+    )
+    return [{"label": page.title, "page": page, "paths": [page.path]} for page in pages]

@@ -27,7 +27,7 @@ def demo_app_labels() -> list[str]:
 def load_demo_content(app_labels: Iterable[str] | None = None, *, stdout: TextIO) -> None:
     """The core pages and the admin account, then every registered app's content (or only
     `app_labels`'), in one transaction."""
-    from .demo_pages import ensure_admin_account, load_core_pages
+    from .demo_pages import arrange_home_and_navigation, ensure_admin_account, load_core_pages
 
     wanted = list(_demo_loaders) if app_labels is None else list(app_labels)
     unknown = set(wanted) - set(_demo_loaders)
@@ -39,6 +39,7 @@ def load_demo_content(app_labels: Iterable[str] | None = None, *, stdout: TextIO
             if app_label in wanted:
                 loader: Callable[[dict], None] = import_string(loader_path)
                 loader(context)
+        arrange_home_and_navigation(context["home"])
         ensure_admin_account(stdout)
 
 

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Page, Site
 
 from network_site.core.demo import delete_default_welcome_page, rich_text, stream, upsert_page
-from network_site.core.models import HomePage, NetworkSettings, StandardPage
+from network_site.core.models import HomePage, NavigationSettings, NetworkSettings, StandardPage
 
 
 def load_core_pages():
@@ -21,19 +21,6 @@ def load_core_pages():
         introduction=(
             "An open network for people in Scotland who plan support around what matters "
             "to each person: in health, social care, housing and beyond."
-        ),
-        body=stream(
-            (
-                "paragraph",
-                rich_text(
-                    "A personal outcomes approach starts with a good conversation: finding out "
-                    "what matters to someone, what they want to achieve, and what will help. "
-                    "The network brings together practitioners, managers, carers and people "
-                    "who use support to learn from each other and to improve practice.",
-                    "We meet four times a year, share stories from practice, and keep a "
-                    "library of guides, learning and evidence that anyone can use.",
-                ),
-            ),
         ),
     )
     site = Site.objects.filter(is_default_site=True).first()
@@ -171,6 +158,69 @@ def load_core_pages():
     network_settings.accessibility_page = accessibility
     network_settings.save()
     return home
+
+
+def arrange_home_and_navigation(home):
+    """The home page's sections and the main menu, once every app has added its pages.
+
+    Pages are found by their demo slugs, so core needs no app's models; a page whose app's content
+    was not loaded is simply left out.
+    """
+    children = {page.slug: page for page in home.get_children().live()}
+
+    def cards(*slugs):
+        return [{"page": children[slug].pk, "summary": ""} for slug in slugs if slug in children]
+
+    upsert_page(
+        Page.get_first_root_node(),
+        HomePage,
+        "home",
+        title="Personal Outcomes Network",
+        body=stream(
+            (
+                "paragraph",
+                rich_text(
+                    "A personal outcomes approach starts with a good conversation: finding out "
+                    "what matters to someone, what they want to achieve, and what will help. "
+                    "The network brings together practitioners, managers, carers and people "
+                    "who use support to learn from each other and to improve practice."
+                ),
+            ),
+            ("site_section", {"section": "next_meeting", "heading": ""}),
+            (
+                "page_cards",
+                {
+                    "heading": "Guides and resources",
+                    "cards": cards(
+                        "understanding-personal-outcomes",
+                        "carers-act-guide",
+                        "mapping-guide",
+                        "resources",
+                    ),
+                },
+            ),
+            ("site_section", {"section": "latest_stories", "heading": ""}),
+            ("site_section", {"section": "join", "heading": ""}),
+        ),
+    )
+
+    def item(label, slug, *also_for):
+        return {
+            "label": label,
+            "page": children[slug].pk,
+            "also_for": [children[other].pk for other in also_for if other in children],
+        }
+
+    wanted = [
+        ("About", "about"),
+        ("Stories", "stories"),
+        ("Resources", "resources", "understanding-personal-outcomes", "carers-act-guide"),
+        ("Mapping guide", "mapping-guide"),
+        ("Meetings", "meetings"),
+    ]
+    navigation = NavigationSettings.for_site(Site.objects.get(is_default_site=True))
+    navigation.items = stream(*(("item", item(*entry)) for entry in wanted if entry[1] in children))
+    navigation.save()
 
 
 def ensure_admin_account(stdout):

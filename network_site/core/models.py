@@ -5,14 +5,28 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import BaseStreamBlock
+from . import home_sections
+from .blocks import BaseStreamBlock, HomeStreamBlock, NavigationItemBlock
+
+
+def default_home_body():
+    """A new home page starts with every section the apps provide; editors then arrange them."""
+    return home_sections.default_blocks()
 
 
 class HomePage(Page):
     """The front page: one per site, directly under the root."""
 
     introduction = models.TextField(blank=True, help_text="A sentence or two under the title.")
-    body = StreamField(BaseStreamBlock(), blank=True)
+    body = StreamField(
+        HomeStreamBlock(),
+        blank=True,
+        default=default_home_body,
+        help_text=(
+            "The sections of the home page, in order: text, cards leading to pages, and sections "
+            "from the site such as the next meeting and the latest stories."
+        ),
+    )
 
     max_count = 1
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
@@ -61,3 +75,23 @@ class NetworkSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "network settings"
+
+
+@register_setting(icon="list-ul")
+class NavigationSettings(BaseSiteSetting):
+    """The main menu: a few short labels, each leading to a section of the site."""
+
+    items = StreamField(
+        [("item", NavigationItemBlock())],
+        blank=True,
+        max_num=6,
+        help_text=(
+            "At most six, with short labels, so that the menu fits on one line. When empty, the "
+            "menu lists the home page's pages marked 'show in menus'."
+        ),
+    )
+
+    panels = [FieldPanel("items")]
+
+    class Meta:
+        verbose_name = "navigation"

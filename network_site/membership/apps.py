@@ -7,9 +7,18 @@ class MembershipConfig(AppConfig):
     verbose_name = "Membership"
 
     def ready(self):
+        from network_site.core import home_sections
         from network_site.core.demo import register_demo_content
 
         from . import erasure, signals  # noqa: F401 - connects the receivers
+        from .home import join_section
 
         erasure.register_membership_data()
         register_demo_content(self.label, f"{self.name}.demo.load")
+        home_sections.register(
+            "join",
+            label="How to join (visitors only)",
+            template="pages/membership/home_join.html",
+            get_context=join_section,
+            default_heading="Join the network",
+        )

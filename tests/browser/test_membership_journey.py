@@ -42,7 +42,7 @@ def test_join_confirm_approve_sign_in_download_delete(chromium, served_site):
 
     # The header links to the join page; an empty form explains every problem.
     page.goto("/")
-    page.locator(".ds_site-header__navigation").get_by_role("link", name="Join the network").click()
+    page.locator(".ds_site-header__navigation").get_by_role("link", name="Join", exact=True).click()
     assert page.locator("h1").inner_text() == "Join the network"
     assert_accessible(page)
     page.get_by_role("button", name="Send my request").click()
@@ -102,7 +102,7 @@ def test_join_confirm_approve_sign_in_download_delete(chromium, served_site):
     # The member signs in and looks after their account.
     sign_in(page, base_url, email, PASSWORD)
     page.get_by_role("navigation", name="Main navigation", exact=True).get_by_role(
-        "link", name="My account"
+        "link", name="Your account"
     ).click()
     assert page.locator("h1").inner_text() == "My account"
     assert_accessible(page)

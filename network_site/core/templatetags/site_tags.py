@@ -1,9 +1,24 @@
 from django import template
 
+from ..blocks import page_summary
+
 register = template.Library()
 
 
 @register.filter
-def is_within(page, section):
-    """True when `page` is `section` or lies below it in the tree."""
-    return bool(page and section and getattr(page, "path", "").startswith(section.path))
+def in_section(page, paths):
+    """True when `page` lies at or below any of these tree paths (a navigation item's section)."""
+    page_path = getattr(page, "path", "") if page else ""
+    return bool(page_path) and any(page_path.startswith(path) for path in paths)
+
+
+SITE_DESCRIPTION = (
+    "An open network in Scotland for people in health, social care and housing who plan support "
+    "around what matters to each person."
+)
+
+
+@register.simple_tag
+def sharing_description(page):
+    """The description for search engines and link previews: the page's own words, else the site's."""
+    return (page_summary(page) if page else "") or SITE_DESCRIPTION
