@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from django.conf import settings
 from django.contrib.staticfiles import finders
 
 from network_site.core.models import NavigationSettings
@@ -142,5 +143,6 @@ def test_every_public_page_has_open_graph_title_description_and_image(client, si
         tags = sharing(client.get(path).content.decode())
         assert tags["title"] == title, path
         assert tags["description"], path
-        assert tags["image"].startswith("http://testserver/static/images/sharing.png"), path
+        assert tags["image"].startswith(settings.SITE_URL + "/static/images/sharing.png"), path
+        assert tags["url"].startswith(settings.SITE_URL + "/"), path
     assert sharing(client.get(resource.url).content.decode())["description"] == "How to begin."

@@ -1,6 +1,7 @@
 from django import template
 
 from ..blocks import page_summary
+from ..site_address import absolute_url
 
 register = template.Library()
 
@@ -22,3 +23,9 @@ SITE_DESCRIPTION = (
 def sharing_description(page):
     """The description for search engines and link previews: the page's own words, else the site's."""
     return (page_summary(page) if page else "") or SITE_DESCRIPTION
+
+
+@register.simple_tag
+def site_absolute_url(path):
+    """A path (or a static file's URL) on the site's one public address, for link previews."""
+    return absolute_url(path)
