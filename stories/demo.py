@@ -219,8 +219,9 @@ def load(context):
         data = dict(story_data)
         slug, teller = data.pop("slug"), tellers[data.pop("teller")]
         themes, sector_slugs = data.pop("themes"), data.pop("sectors")
+        parent = index.parent_for(data.get("audience", choices.AUDIENCE_PUBLIC))
         story = upsert_page(
-            index,
+            parent,
             StoryPage,
             slug,
             owner_id=teller.pk,

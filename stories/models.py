@@ -55,7 +55,7 @@ class StoryIndexPage(RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     parent_page_types = ["core.HomePage"]
-    subpage_types = ["stories.StoryPage"]
+    subpage_types = ["stories.StoryPage", "stories.MembersStoriesPage"]
     max_count = 1
     template = "pages/stories/story_index_page.html"
 
@@ -77,9 +77,33 @@ class StoryIndexPage(RoutablePageMixin, Page):
     def theme_url(self, theme_slug):
         return self.subpage_url("theme_archive", theme_slug)
 
+    def members_stories_page(self):
+        """The one restricted page that holds members-only stories, made the first time it is needed."""
+        folder = MembersStoriesPage.objects.child_of(self).first()
+        if folder is None:
+            folder = MembersStoriesPage(title="Members' stories", slug="members")
+            self.add_child(instance=folder)
+            folder.save_revision().publish()
+        folder.ensure_view_restriction()
+        return folder
+
+    def parent_for(self, audience):
+        """Where a story with this audience lives: here, or in the members' restricted page."""
+        if audience == choices.AUDIENCE_MEMBERS:
+            return self.members_stories_page()
+        return self
+
+    def all_stories(self):
+        """Every story under this index, public or members-only, in any state."""
+        return StoryPage.objects.descendant_of(self)
+
     def visible_stories(self, request):
-        """Live stories under this index; members-only ones only for members."""
-        stories = StoryPage.objects.live().child_of(self)
+        """Live stories under this index; members-only ones only for members.
+
+        Members-only stories all sit under one restricted page, so `.public()` adds one clause
+        however many there are.
+        """
+        stories = self.all_stories().live()
         if not is_member(request.user):
             stories = stories.public()
         return stories
@@ -139,6 +163,40 @@ class StoryIndexPage(RoutablePageMixin, Page):
         from .views import withdraw_story
 
         return withdraw_story(request, self, story_id)
+
+
+class MembersStoriesPage(Page):
+    """Holds the members-only stories under one view restriction (members and moderators).
+
+    Wagtail refuses its descendants to everyone else and every `.public()` query (search, feeds,
+    sitemap, API) leaves them out with one clause, whether it holds one story or thousands.
+    Its own address sends people to the stories index, which lists them for members.
+    """
+
+    parent_page_types = ["stories.StoryIndexPage"]
+    subpage_types = ["stories.StoryPage"]
+    max_count_per_parent = 1
+
+    def ensure_view_restriction(self):
+        restriction = PageViewRestriction.objects.filter(
+            page=self, restriction_type=PageViewRestriction.GROUPS
+        ).first()
+        if restriction is None:
+            PageViewRestriction.objects.filter(page=self).delete()
+            restriction = PageViewRestriction.objects.create(
+                page=self, restriction_type=PageViewRestriction.GROUPS
+            )
+        wanted = {
+            Group.objects.get_or_create(name=name)[0] for name in (MEMBERS_GROUP, MODERATORS_GROUP)
+        }
+        if set(restriction.groups.all()) != wanted:
+            restriction.groups.set(wanted)
+
+    def get_sitemap_urls(self, request=None):
+        return []
+
+    def serve(self, request, *args, **kwargs):
+        return redirect(self.get_parent().url)
 
 
 class StoryPage(RoutablePageMixin, Page):
@@ -223,7 +281,7 @@ class StoryPage(RoutablePageMixin, Page):
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("perspective"),
     ]
-    parent_page_types = ["stories.StoryIndexPage"]
+    parent_page_types = ["stories.StoryIndexPage", "stories.MembersStoriesPage"]
     subpage_types = []
     template = "pages/stories/story_page.html"
 
@@ -273,36 +331,41 @@ class StoryPage(RoutablePageMixin, Page):
         labelled += [("image_alt_text", "Image description", self.image_alt_text)]
         return find_identifying_details(labelled)
 
-    def sync_view_restriction(self):
-        """Members-only stories carry a Wagtail view restriction, so every `.public()` query
-        (site search, feeds, any API) leaves them out and Wagtail refuses them to visitors."""
-        restrictions = PageViewRestriction.objects.filter(page=self)
-        if self.audience == choices.AUDIENCE_MEMBERS:
-            restriction = restrictions.filter(restriction_type=PageViewRestriction.GROUPS).first()
-            if restriction is None:
-                restrictions.delete()
-                restriction = PageViewRestriction.objects.create(
-                    page=self, restriction_type=PageViewRestriction.GROUPS
-                )
-            restriction.groups.set(
-                [
-                    Group.objects.get_or_create(name=name)[0]
-                    for name in (MEMBERS_GROUP, MODERATORS_GROUP)
-                ]
-            )
-        else:
-            restrictions.delete()
+    @cached_property
+    def story_index(self):
+        return StoryIndexPage.objects.ancestor_of(self).first()
+
+    def place_by_audience(self):
+        """Moves the story under its index or under the members' restricted page, as its audience
+        says. Members-only stories never carry a view restriction of their own."""
+        index = self.story_index
+        target = index.parent_for(self.audience)
+        if self.path.startswith(target.path) and self.depth == target.depth + 1:
+            return
+        from .workflow import unique_slug
+
+        slug = unique_slug(target, self.slug, exclude_pk=self.pk)
+        if slug != self.slug:
+            Page.objects.filter(pk=self.pk).update(slug=slug)
+            self.slug = slug
+        # Treebeard reloads the instance it moves from the database, which would drop this
+        # object's unsaved values (a draft's new audience among them): move a fresh copy instead.
+        Page.objects.get(pk=self.pk).move(target, pos="last-child")
+        moved = Page.objects.get(pk=self.pk)
+        self.path, self.depth, self.url_path = moved.path, moved.depth, moved.url_path
 
     def related_stories(self, request):
+        """The latest stories sharing a theme with this one: a semi-join on the theme links, so
+        the database never de-duplicates whole story rows."""
+        sharing_a_theme = StoryTag.objects.filter(
+            tag_id__in=[tag.pk for tag in self.themes]
+        ).values("content_object_id")
         stories = (
-            StoryPage.objects.live()
-            .sibling_of(self, inclusive=False)
-            .filter(tagged_items__tag__in=[tag.pk for tag in self.themes])
-            .distinct()
-            .order_by("-first_published_at")
+            self.story_index.visible_stories(request)
+            .filter(pk__in=sharing_a_theme)
+            .exclude(pk=self.pk)
+            .order_by("-first_published_at", "-pk")
         )
-        if not is_member(request.user):
-            stories = stories.public()
         return stories[:RELATED_STORIES]
 
     def get_context(self, request, *args, **kwargs):
@@ -313,7 +376,7 @@ class StoryPage(RoutablePageMixin, Page):
         context["marked_helped"] = (
             context["is_member"] and self.helped_marks.filter(user=request.user).exists()
         )
-        index = self.get_parent().specific
+        index = self.story_index
         context["theme_links"] = [(tag, index.theme_url(tag.slug)) for tag in self.themes]
         return context
 

@@ -55,7 +55,7 @@ def on_workflow_rejected(sender, instance, user=None, **kwargs):
         )
     teller = teller_of(story, instance)
     if teller is not None:
-        index = story.get_parent().specific
+        index = story.story_index
         task_state = instance.current_task_state
         send_to_teller(
             "story_changes_requested",
@@ -67,11 +67,11 @@ def on_workflow_rejected(sender, instance, user=None, **kwargs):
 
 
 def on_page_published(sender, instance, **kwargs):
-    """A published story is no longer withdrawn, and its audience decides its view restriction."""
+    """A published story is no longer withdrawn, and its audience decides where it lives."""
     if instance.withdrawn_at is not None:
         type(instance).objects.filter(pk=instance.pk).update(withdrawn_at=None)
         instance.withdrawn_at = None
-    instance.sync_view_restriction()
+    instance.place_by_audience()
 
 
 def connect():

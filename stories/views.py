@@ -19,7 +19,7 @@ from .workflow import withdraw_story as withdraw
 
 def own_story(index, user, story_id):
     """The member's own story under this index, else 404: another member's story is never shown."""
-    story = StoryPage.objects.child_of(index).filter(pk=story_id, owner=user).first()
+    story = index.all_stories().filter(pk=story_id, owner=user).first()
     if story is None:
         raise Http404("No such story")
     return story
@@ -110,7 +110,7 @@ def edit_story(request, index, story_id):
 @member_required
 def my_stories(request, index):
     stories = with_workflow_states(
-        StoryPage.objects.child_of(index)
+        index.all_stories()
         .filter(owner=request.user)
         .order_by("-latest_revision_created_at", "-pk")
     )

@@ -79,9 +79,9 @@ def story_workflow(story):
     return story.get_workflow() or Workflow.objects.get(name=STORY_WORKFLOW_NAME, active=True)
 
 
-def unique_slug(index, title, exclude_pk=None):
+def unique_slug(parent, title, exclude_pk=None):
     base = slugify(title)[:70] or "story"
-    siblings = index.get_children()
+    siblings = parent.get_children()
     if exclude_pk:
         siblings = siblings.exclude(pk=exclude_pk)
     taken = set(siblings.filter(slug__startswith=base).values_list("slug", flat=True))
@@ -99,13 +99,15 @@ def save_story(index, story, user, *, submit):
     own story. Returns the saved page.
     """
     story.owner = user
-    story.slug = unique_slug(index, story.title, exclude_pk=story.pk)
+    parent = index.parent_for(story.audience)
+    story.slug = unique_slug(parent, story.title, exclude_pk=story.pk)
     if story.pk is None:
         story.live = False
         story.has_unpublished_changes = True
-        index.add_child(instance=story)
+        parent.add_child(instance=story)
+    else:
+        story.place_by_audience()
     story.save_revision(user=user)
-    story.sync_view_restriction()
     if submit:
         submit_story(story, user)
     return story

@@ -263,14 +263,36 @@ def test_another_members_draft_is_not_found(client, index, member):
     assert story.draft_title == "My private draft"
 
 
-def test_members_only_story_gets_a_view_restriction_when_published(
-    client, index, member, moderator
-):
+def test_members_only_story_lives_under_the_one_restricted_page(client, index, member, moderator):
+    from wagtail.models import PageViewRestriction
+
+    from stories.models import MembersStoriesPage
+
     share(client, index, audience="members")
     story = StoryPage.objects.get()
+    folder = MembersStoriesPage.objects.get()
+    assert story.get_parent().pk == folder.pk
     current_task_state(story).approve(user=moderator)
     assert StoryPage.objects.live().public().count() == 0
     assert StoryPage.objects.live().count() == 1
+    # One restriction (the folder's) however many members-only stories there are.
+    assert list(PageViewRestriction.objects.values_list("page_id", flat=True)) == [folder.pk]
+    assert {group.name for group in PageViewRestriction.objects.get().groups.all()} == {
+        "Members",
+        "Moderators",
+    }
+
+
+def test_changing_the_audience_moves_the_story(client, index, member, moderator):
+    share(client, index, audience="members", action="save")
+    story = StoryPage.objects.get()
+    edit_url = index.subpage_url("edit_story", story.pk)
+    response = client.post(edit_url, story_form_data(audience="public", action="submit"))
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert story.get_parent().pk == index.pk
+    current_task_state(story).approve(user=moderator)
+    assert StoryPage.objects.live().public().count() == 1
 
 
 def test_my_stories_query_count_does_not_grow(client, index, member):
