@@ -1,0 +1,80 @@
+import importlib
+import io
+import random
+import time
+
+from django.conf import settings
+from django.core.files.images import ImageFile
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Site
+
+# Each app's `generate.generate(context, count)`, in order: later ones use earlier ones' records
+# (stories and bookings need members). (option, module, default count)
+GENERATORS = [
+    ("members", "network_site.membership.generate", 2000),
+    ("stories", "stories.generate", 10000),
+    ("resources", "resources.generate", 500),
+    ("mapping_entries", "mapping.generate", 200),
+    ("meetings", "events.generate", 40),
+]
+IMAGES = 10
+
+
+class Command(BaseCommand):
+    help = (
+        "Adds a large generated network to whatever content is there, to measure the site at scale: "
+        "members, stories (a tenth members-only, some with images), resources, mapping-guide "
+        "entries and meetings with bookings. The same seed gives the same network."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--seed", type=int, default=13)
+        for option, _, default in GENERATORS:
+            parser.add_argument(
+                f"--{option.replace('_', '-')}",
+                type=int,
+                default=default,
+                dest=option,
+                help=f"how many to add (default {default})",
+            )
+
+    def handle(self, *args, **options):
+        if not settings.DEMO_ACCOUNTS_ENABLED and not settings.DEBUG:
+            raise CommandError("Generated content is for development and benchmark sites only.")
+        if any(options[option] < 0 for option, _, _ in GENERATORS):
+            raise CommandError("Counts cannot be negative.")
+        started = time.monotonic()
+        if not Site.objects.filter(is_default_site=True, root_page__depth__gt=1).exists():
+            self.stdout.write("No site yet: loading the demo content first.")
+            call_command("load_demo_content", stdout=self.stdout)
+        context = {
+            "rng": random.Random(options["seed"]),
+            "stdout": self.stdout,
+            "member_ids": [],
+        }
+        with transaction.atomic():
+            context["images"] = self.make_images(context["rng"]) if options["stories"] else []
+            for option, module_name, _ in GENERATORS:
+                importlib.import_module(module_name).generate(context, options[option])
+        self.stdout.write(
+            self.style.SUCCESS(f"Generated network added in {time.monotonic() - started:.0f} s")
+        )
+
+    def make_images(self, rng):
+        from PIL import Image as PillowImage
+
+        image_model = get_image_model()
+        collection = Collection.get_first_root_node()
+        images = []
+        for number in range(IMAGES):
+            colour = tuple(rng.randrange(60, 200) for _ in range(3))
+            buffer = io.BytesIO()
+            PillowImage.new("RGB", (1200, 800), colour).save(buffer, "JPEG", quality=70)
+            image = image_model(title=f"Generated picture {number + 1}", collection=collection)
+            image.file = ImageFile(buffer, name=f"generated-{number + 1}.jpg")
+            image.save()
+            images.append(image)
+        return images
