@@ -42,6 +42,7 @@ migrate: install ## Apply database migrations
 
 demo: migrate ## Load the demo content (safe to run again)
 	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py set_site_address
 
 run: demo serve ## Install, migrate, load demo content and serve http://127.0.0.1:8000 on SQLite
 

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from icalendar import Calendar, Event
 
+from network_site.core.site_address import page_url
+
 from .times import in_uk
 
 PRODUCT_ID = "-//Personal Outcomes Network//Quarterly meetings//EN"
@@ -39,7 +41,7 @@ def meeting_event(meeting, joining_link=""):
     event.add("dtend", in_uk(meeting.ends_at))
     event.add("summary", meeting.title)
     event.add("location", meeting_location(meeting, joining_link))
-    url = meeting.get_full_url()
+    url = page_url(meeting)
     if url:
         event.add("url", url)
     description = [strip_tags(meeting.introduction)] if meeting.introduction else []

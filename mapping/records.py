@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_slug
 from django.db import transaction
 
+from network_site.core.site_address import page_url
+
 from .models import (
     ComparisonDimension,
     DimensionValue,
@@ -104,11 +106,11 @@ def entry_record(page, dimension_names=None):
     }
 
 
-def export_record(page, request=None):
+def export_record(page):
     """A record with the derived fields readers of an export want."""
     record = entry_record(page)
     record["example_sectors"] = [str(sector) for sector in page.example_sectors]
-    record["url"] = page.get_full_url(request)
+    record["url"] = page_url(page)
     return record
 
 

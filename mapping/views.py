@@ -129,7 +129,7 @@ def export(request, guide, file_format):
     _form, _filters, entries = filtered(request, guide)
     entries = entries.prefetch_related(*RECORD_PREFETCH)
     dimension_names = list(ComparisonDimension.objects.values_list("name", flat=True))
-    records = [export_record(entry, request) for entry in entries]
+    records = [export_record(entry) for entry in entries]
     filename = f"{guide.slug}.{file_format}"
     if file_format == "csv":
         # Public data: cacheable like the page it comes from.

@@ -20,6 +20,8 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from network_site.core.site_address import page_url
+
 from .blocks import PublicationStreamBlock, SelfCheckStreamBlock
 
 WORDS_PER_MINUTE = 200
@@ -367,7 +369,7 @@ class BookletPage(RoutablePageMixin, Page):
         from .pdf import html_to_pdf
 
         context = self.get_context(request)
-        context["online_url"] = request.build_absolute_uri(self.url)
+        context["online_url"] = page_url(self)
         html = render_to_string("pages/resources/booklet_pdf.html", context, request=request)
         response = HttpResponse(
             html_to_pdf(html, title=self.title, author=self.publisher),

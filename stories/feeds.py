@@ -1,6 +1,8 @@
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
+from network_site.core.site_address import page_url
+
 from .models import StoryPage
 
 FEED_ITEMS = 20
@@ -19,7 +21,10 @@ class StoriesFeed(Feed):
         return f"{self.index.title} | Personal Outcomes Network"
 
     def link(self):
-        return self.index.url
+        return page_url(self.index)
+
+    def feed_url(self):
+        return page_url(self.index) + self.index.reverse_subpage("feed")
 
     def subtitle(self):
         return self.index.introduction or "Stories from practice shared by network members."
@@ -39,7 +44,7 @@ class StoriesFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.url
+        return page_url(item)
 
     def item_pubdate(self, item):
         return item.first_published_at

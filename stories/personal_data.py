@@ -7,6 +7,8 @@ withdrawn stories are deleted; 'this helped my practice' marks are deleted.
 
 from django.db import transaction
 
+from network_site.core.site_address import page_url
+
 from . import choices
 from .models import HelpedMark, StoryPage
 from .workflow import story_status, with_workflow_states
@@ -20,7 +22,7 @@ def export(user):
             {
                 "title": story.draft_title,
                 "status": story_status(story).label,
-                "url": story.full_url if story.live else None,
+                "url": page_url(story) if story.live else None,
                 "first_published_at": story.first_published_at.isoformat()
                 if story.first_published_at
                 else None,

@@ -73,7 +73,7 @@ def test_a_meeting_calendar_file_is_valid_and_complete(client, spring_meeting):
     assert (end.replace(tzinfo=None), end.tzname()) == (datetime(2027, 3, 28, 12, 30), "BST")
     assert start == spring_meeting.starts_at and end == spring_meeting.ends_at
     assert str(event["LOCATION"]) == "Riverside Community Centre, 10 Water Lane, Perth"
-    assert str(event["URL"]) == "http://localhost/meetings/spring/"
+    assert str(event["URL"]) == "http://testserver/meetings/spring/"
     assert "Carers' own outcomes." in str(event["DESCRIPTION"])
     # The calendar carries the definition of the zone it names.
     zones = calendar.walk("VTIMEZONE")
@@ -157,8 +157,8 @@ def test_the_feed_lists_upcoming_meetings_only_and_never_a_joining_link(client, 
     assert str(calendar["X-WR-CALNAME"]) == "Quarterly meetings"
     events = calendar.walk("VEVENT")
     assert [str(event["URL"]) for event in events] == [
-        "http://localhost/meetings/soon/",
-        "http://localhost/meetings/later/",
+        "http://testserver/meetings/soon/",
+        "http://testserver/meetings/later/",
     ]
     assert len({str(event["UID"]) for event in events}) == 2
     for event, meeting in zip(events, (soon, later), strict=True):

@@ -11,6 +11,7 @@ from .environment import (
     env_int,
     env_int_list,
     env_list,
+    env_site_url,
     env_str,
     mailer_from_env,
 )
@@ -177,7 +178,7 @@ TAGGIT_CASE_INSENSITIVE = True
 WAGTAIL_SITE_NAME = "Personal Outcomes Network"
 # The site's public address: every absolute link (emails, calendar files, feeds, exports, the
 # sitemap) is built from it, and `manage.py set_site_address` gives it to Wagtail's Site.
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL = env_site_url("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]

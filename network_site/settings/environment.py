@@ -1,6 +1,7 @@
 """Small readers for configuration that comes from the environment."""
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -48,6 +49,18 @@ def env_int_list(name, default=""):
         raise ImproperlyConfigured(
             f"{name} must be whole numbers separated by commas, not {os.environ.get(name)!r}"
         ) from error
+
+
+def env_site_url(name, default):
+    """An http(s) address with a host and nothing after it, without a trailing slash."""
+    value = env_str(name, default).strip().rstrip("/")
+    address = urlsplit(value)
+    if address.scheme not in ("http", "https") or not address.hostname or address.path:
+        raise ImproperlyConfigured(
+            f"{name} must be the site's public address, like https://network.example.org "
+            f"(http or https, a host name, an optional port, no path), not {value!r}"
+        )
+    return value
 
 
 def cache_from_url(url):

@@ -1,0 +1,240 @@
+"""One address for the site: every absolute link in every email and export starts with SITE_URL.
+
+The requests here come in on "testserver" and Wagtail's Site row says "wrong-host.invalid", so a
+link built from either (rather than from SITE_URL) shows up as a stranger.
+"""
+
+import re
+import zlib
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+from django.core import mail
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
+from django.test import TestCase
+from django.urls import reverse
+from wagtail.models import Site, WorkflowState
+
+from events import booking as bookings
+from events.models import MeetingPage
+from events.times import start_of_uk_day, uk_today
+from network_site.core import mail as core_mail
+from network_site.core.site_address import absolute_url, page_url
+from network_site.membership import services
+from network_site.membership.models import JoinRequest, MembershipSettings
+from network_site.settings.environment import env_site_url
+from stories.models import StoryPage
+from tests.factories.events import MeetingIndexPageFactory, MeetingPageFactory
+from tests.factories.mapping import MappingEntryPageFactory, MappingGuidePageFactory
+from tests.factories.membership import (
+    CoordinatorFactory,
+    MemberFactory,
+    fresh_rate_limits,  # noqa: F401 - autouse fixture
+    join_form_data,
+)
+from tests.factories.resources import (
+    BookletChapterPageFactory,
+    BookletPageFactory,
+    heading_and_text,
+)
+from tests.factories.stories import make_moderator, make_story_index, story_form_data
+
+pytestmark = pytest.mark.django_db
+
+SITE = "https://network.example.org"
+ABSOLUTE_URL = re.compile(r"""https?://[^\s"'<>()\\\]]+""")
+# The hosts the site itself answers to, or that Wagtail's Site row names: never in a link.
+STRANGERS = ("testserver", "localhost", "127.0.0.1", "wrong-host.invalid", "example.com")
+# Addresses that are not links to anywhere: XML namespaces in feeds and sitemaps.
+NAMESPACES = ("http://www.w3.org/", "http://www.sitemaps.org/")
+TEMPLATES = Path(django_settings.BASE_DIR) / "templates" / "emails"
+
+
+def site_emails():
+    return {
+        str(path.relative_to(TEMPLATES)).removesuffix("_subject.txt")
+        for path in TEMPLATES.rglob("*_subject.txt")
+    }
+
+
+def links_in(text):
+    return [url for url in ABSOLUTE_URL.findall(text) if not url.startswith(NAMESPACES)]
+
+
+def pdf_text(pdf_bytes):
+    """The text of a PDF written by fpdf2: its page streams are zlib-compressed."""
+    streams = re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf_bytes, re.S)
+    text = b"".join(zlib.decompress(raw) for raw in streams if raw.startswith(b"x"))
+    return "".join(re.findall(r"\((.*?)\)\s*Tj", text.decode("latin-1")))
+
+
+def on_commit():
+    return TestCase.captureOnCommitCallbacks(execute=True)
+
+
+@pytest.fixture
+def site(settings, home_page):
+    # As in production, where both come from SITE_URL (settings/base.py).
+    settings.SITE_URL = settings.WAGTAILADMIN_BASE_URL = SITE
+    Site.objects.filter(is_default_site=True).update(hostname="wrong-host.invalid", port=8000)
+    return home_page
+
+
+@pytest.fixture
+def sent_templates(monkeypatch):
+    """The names of the site's email templates rendered during the test."""
+    names = []
+    render_email = core_mail.render_email
+
+    def recording_render_email(template, context=None):
+        names.append(template)
+        return render_email(template, context)
+
+    monkeypatch.setattr(core_mail, "render_email", recording_render_email)
+    return names
+
+
+def confirm(client, message):
+    path = re.search(r"/accounts/confirm-email/[^\s/]+/", message.body).group(0)
+    client.post(path)
+
+
+def join_and_confirm(client, email):
+    client.post(reverse("membership:join"), join_form_data(email=email))
+    confirm(client, mail.outbox[-1])
+    return JoinRequest.objects.get(email=email)
+
+
+def produce_every_email(client, home_page):
+    """Each message the site sends, through the paths that send it."""
+    coordinator = CoordinatorFactory()
+    # Address confirmation (allauth), the coordinators' digest, the welcome, the refusal.
+    welcomed = join_and_confirm(client, "welcomed@example.org")
+    services.approve(welcomed, decided_by=coordinator, message="See you in March.")
+    declined = join_and_confirm(client, "declined@example.org")
+    services.decline(declined, decided_by=coordinator, message="Sorry.")
+    # Automatic approval tells the coordinators.
+    MembershipSettings.objects.update_or_create(
+        site=Site.objects.get(is_default_site=True), defaults={"approve_automatically": True}
+    )
+    join_and_confirm(client, "automatic@example.org")
+    # A password reset (allauth).
+    member = MemberFactory(email="member@example.org", username="member@example.org")
+    client.post(reverse("account_reset_password"), {"email": member.email})
+
+    # Stories: changes requested, then approved.
+    index = make_story_index(home_page)
+    moderator = make_moderator()
+    client.force_login(MemberFactory(email="teller@example.org", username="teller"))
+    client.post(index.share_url, story_form_data(title="Tea & toast"))
+    story = StoryPage.objects.get()
+
+    def task_state():
+        return WorkflowState.objects.get(
+            object_id=str(story.pk), status=WorkflowState.STATUS_IN_PROGRESS
+        ).current_task_state.specific
+
+    with on_commit():
+        task_state().reject(user=moderator, comment="Please leave out the town's name.")
+    client.post(index.subpage_url("edit_story", story.pk), story_form_data(action="submit"))
+    with on_commit():
+        task_state().approve(user=moderator)
+
+    # Meetings: a place offered from the waiting list, and tomorrow's reminder.
+    meetings = MeetingIndexPageFactory(parent=home_page)
+    full = MeetingPageFactory(parent=meetings, slug="full", capacity=1)
+    first, second = MemberFactory(email="first@example.org"), MemberFactory()
+    bookings.book(full.pk, first)
+    bookings.book(full.pk, second)
+    with on_commit():
+        bookings.cancel(full.pk, first)
+    tomorrow = MeetingPageFactory(
+        parent=meetings,
+        slug="tomorrow",
+        format=MeetingPage.Format.ONLINE,
+        starts_at=start_of_uk_day(uk_today() + timedelta(days=1)) + timedelta(hours=10),
+    )
+    bookings.book(tomorrow.pk, first)
+    with on_commit():
+        call_command("send_meeting_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    return meetings
+
+
+def test_every_link_in_every_email_and_export_is_on_the_site_address(
+    client, admin_client, site, sent_templates
+):
+    meetings = produce_every_email(client, site)
+    assert set(sent_templates) == site_emails(), (
+        "An email was added without a way to send it here: produce it in produce_every_email"
+    )
+
+    booklet = BookletPageFactory(parent=site)
+    BookletChapterPageFactory(parent=booklet, body=heading_and_text(("A heading", "Some text.")))
+    guide_entry = MappingEntryPageFactory(parent=MappingGuidePageFactory(parent=site))
+    full = MeetingPage.objects.get(slug="full")
+    teller = StoryPage.objects.get().owner  # a published story, a place at a meeting
+    bookings.book(full.pk, teller)
+    client.force_login(teller)
+    stories_index = StoryPage.objects.get().get_parent()
+
+    exports = {
+        "meeting calendar": client.get(full.url + "calendar/"),
+        "calendar feed": client.get(meetings.url + "calendar/"),
+        "stories feed": client.get(stories_index.url + "feed/"),
+        "mapping CSV": client.get(guide_entry.get_parent().url + "export/csv/"),
+        "mapping JSON": client.get(guide_entry.get_parent().url + "export/json/"),
+        "my data": client.post(reverse("membership:download_my_data")),
+        "booklet PDF": client.get(booklet.url + "pdf/"),
+        "bookings CSV": admin_client.get(f"/admin/events/meetings/{full.pk}/bookings.csv"),
+    }
+    for name, response in exports.items():
+        assert response.status_code == 200, name
+    texts = {name: response.content.decode("latin-1") for name, response in exports.items()}
+    texts["booklet PDF"] = pdf_text(exports["booklet PDF"].content)
+    for message in mail.outbox:
+        html = message.alternatives[0][0] if message.alternatives else ""
+        texts[f"email {message.subject!r}"] = f"{message.subject}\n{message.body}\n{html}"
+
+    for name, text in texts.items():
+        links = links_in(text)
+        strangers = [url for url in links if any(host in url for host in STRANGERS)]
+        assert strangers == [], f"{name} links elsewhere than {SITE}: {strangers}"
+    own_links = {
+        name: [url for url in links_in(text) if url.startswith(SITE)]
+        for name, text in texts.items()
+    }
+    without_a_link = [name for name, links in own_links.items() if not links]
+    # The bookings list carries no link back to the site; everything else does.
+    assert without_a_link == ["bookings CSV"], without_a_link
+
+
+def test_page_url_and_absolute_url_use_the_site_address(site):
+    assert absolute_url("/stories/") == f"{SITE}/stories/"
+    assert absolute_url("stories/") == f"{SITE}/stories/"
+    assert absolute_url("https://elsewhere.example.net/x") == "https://elsewhere.example.net/x"
+    assert page_url(site) == f"{SITE}/"
+
+
+def test_the_command_points_wagtails_site_at_the_address(site, settings):
+    call_command("set_site_address", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    default = Site.objects.get(is_default_site=True)
+    assert (default.hostname, default.port) == ("network.example.org", 443)
+    assert default.site_name == settings.WAGTAIL_SITE_NAME
+    assert site.get_full_url() == f"{SITE}/"
+
+    settings.SITE_URL = "http://127.0.0.1:8120"
+    call_command("set_site_address", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    default.refresh_from_db()
+    assert (default.hostname, default.port) == ("127.0.0.1", 8120)
+
+
+@pytest.mark.parametrize(
+    "value", ["network.example.org", "ftp://network.example.org", "https://", "https://x.org/site"]
+)
+def test_a_site_address_that_is_not_one_is_refused(monkeypatch, value):
+    monkeypatch.setenv("SITE_URL", value)
+    with pytest.raises(ImproperlyConfigured, match="SITE_URL must be the site's public address"):
+        env_site_url("SITE_URL", "http://127.0.0.1:8000")
