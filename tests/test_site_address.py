@@ -32,7 +32,6 @@ from tests.factories.mapping import MappingEntryPageFactory, MappingGuidePageFac
 from tests.factories.membership import (
     CoordinatorFactory,
     MemberFactory,
-    fresh_rate_limits,  # noqa: F401 - autouse fixture
     join_form_data,
 )
 from tests.factories.resources import (
