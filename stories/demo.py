@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Workflow, WorkflowPage
 
 from network_site.core.demo import upsert_page
-from network_site.membership.access import MEMBERS_GROUP
+from network_site.core.roles import MEMBER
 
 from . import choices
 from .models import Sector, StoryIndexPage, StoryPage
@@ -241,7 +241,7 @@ def load(context):
 
 
 def ensure_tellers():
-    members, _ = Group.objects.get_or_create(name=MEMBERS_GROUP)
+    members, _ = Group.objects.get_or_create(name=MEMBER.group)
     user_model = get_user_model()
     tellers = {}
     for username, email, first_name, last_name in TELLERS:

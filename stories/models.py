@@ -16,7 +16,8 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from network_site.membership.access import MEMBERS_GROUP, MODERATORS_GROUP, is_member
+from network_site.core.roles import MEMBER, MODERATOR
+from network_site.membership.access import is_member
 
 from . import choices
 from .identifying import find_identifying_details
@@ -187,7 +188,7 @@ class MembersStoriesPage(Page):
                 page=self, restriction_type=PageViewRestriction.GROUPS
             )
         wanted = {
-            Group.objects.get_or_create(name=name)[0] for name in (MEMBERS_GROUP, MODERATORS_GROUP)
+            Group.objects.get_or_create(name=role.group)[0] for role in (MEMBER, MODERATOR)
         }
         if set(restriction.groups.all()) != wanted:
             restriction.groups.set(wanted)

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 from wagtail_factories import DocumentFactory, ImageFactory
 
-from network_site.membership.access import MEMBERS_GROUP
+from network_site.core.roles import MEMBER
 from resources.models import ResourcePage
 from tests.factories.resources import (
     BookletChapterPageFactory,
@@ -32,7 +32,7 @@ def content(home_page):
     restriction = PageViewRestriction.objects.create(
         page=group_only, restriction_type=PageViewRestriction.GROUPS
     )
-    members, _ = Group.objects.get_or_create(name=MEMBERS_GROUP)
+    members, _ = Group.objects.get_or_create(name=MEMBER.group)
     restriction.groups.add(members)
 
     root_collection = Collection.get_first_root_node()

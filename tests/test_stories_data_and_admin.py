@@ -86,16 +86,18 @@ def test_other_pages_keep_wagtails_own_approval_email(home_page, django_user_mod
     from django.core import mail
     from wagtail.models import Workflow
 
+    from network_site.core.roles import EDITOR
     from tests.factories.core import StandardPageFactory
-    from tests.factories.stories import make_moderator
+    from tests.factories.membership import make_staff
 
     editor = django_user_model.objects.create_user(
         username="editor", email="editor@example.org", password="a-long-test-password"
     )
     page = StandardPageFactory(parent=home_page)
     page.save_revision(user=editor)
-    workflow_state = Workflow.objects.get(name="Moderators approval").start(page, editor)
+    # Wagtail's default workflow, given to editors: moderators review stories only.
+    workflow_state = Workflow.objects.get(name="Editors approval").start(page, editor)
     mail.outbox.clear()
-    workflow_state.current_task_state.specific.approve(user=make_moderator())
+    workflow_state.current_task_state.specific.approve(user=make_staff(EDITOR))
     assert [message.to for message in mail.outbox] == [["editor@example.org"]]
     assert "/admin/" in mail.outbox[0].body

@@ -7,6 +7,10 @@ class CoreConfig(AppConfig):
     verbose_name = "Site core"
 
     def ready(self):
-        from . import signals
+        from django.db.models.signals import post_migrate
+
+        from . import roles, signals
 
         signals.connect()
+        post_migrate.connect(roles.apply_roles_after_migrate, sender=self)
+        roles.connect_signals()

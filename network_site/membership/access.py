@@ -1,26 +1,21 @@
 """Who counts as a network member, for every app that offers members something.
 
-A member is an active account in the "Members" group: coordinators put people there by approving their
-join request. Staff (editors, moderators, coordinators) are not members unless they are in the group too.
+A member is an active account holding the member permission (the Members role in
+`network_site/core/roles.py`): coordinators give it by approving a join request. Staff (editors,
+moderators, coordinators) are not members unless they have that role too; administrators have every
+permission, this one included.
 """
 
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 
-MEMBERS_GROUP = "Members"
-COORDINATORS_GROUP = "Coordinators"
-MODERATORS_GROUP = "Moderators"
-EDITORS_GROUP = "Editors"
+from network_site.core.roles import MEMBER_PERMISSION
 
 
 def is_member(user):
-    if not (user.is_authenticated and user.is_active):
-        return False
-    # Cached on the user object: templates and views ask more than once per request.
-    if not hasattr(user, "_is_network_member"):
-        user._is_network_member = user.groups.filter(name=MEMBERS_GROUP).exists()
-    return user._is_network_member
+    # has_perm caches the user's permissions on the user object for the rest of the request.
+    return user.is_authenticated and user.is_active and user.has_perm(MEMBER_PERMISSION)
 
 
 def member_required(view):

@@ -4,10 +4,10 @@ from datetime import timedelta
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from .access import COORDINATORS_GROUP, MEMBERS_GROUP
+from network_site.core.roles import COORDINATOR, MEMBER, assign_role
+
 from .models import ConsentRecord, JoinRequest, MemberProfile, User
 
 DEMO_MEMBERS = [
@@ -102,20 +102,18 @@ def _consent(user, purpose):
 
 def load(context):
     stdout = context["stdout"]
-    members_group = Group.objects.get(name=MEMBERS_GROUP)
-
     coordinator = _account(
         "coordinator@example.org",
         "Demo Coordinator",
         settings.DEMO_COORDINATOR_PASSWORD,
         active=True,
     )
-    coordinator.groups.add(Group.objects.get(name=COORDINATORS_GROUP))
+    assign_role(coordinator, COORDINATOR)
 
     for index, (name, email, role, organisation, sector, area) in enumerate(DEMO_MEMBERS):
         password = settings.DEMO_MEMBER_PASSWORD
         member = _account(email, name, password, active=True)
-        member.groups.add(members_group)
+        assign_role(member, MEMBER)
         MemberProfile.objects.update_or_create(
             user=member,
             defaults={

@@ -19,6 +19,8 @@ class User(AbstractUser):
         constraints = [
             models.UniqueConstraint(Lower("email"), name="membership_user_email_unique_ci"),
         ]
+        # Held by the Members role (network_site/core/roles.py); `access.is_member` checks it.
+        permissions = [("take_part", "Can take part in the network as a member")]
 
     def __str__(self):
         return self.get_full_name() or self.email or self.username

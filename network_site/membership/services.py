@@ -5,7 +5,6 @@ from datetime import timedelta
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -13,9 +12,9 @@ from wagtail.log_actions import log
 from wagtail.models import Page, Site
 
 from network_site.core.mail import send_email
+from network_site.core.roles import MEMBER, assign_role, users_with_permission
 from network_site.core.site_address import absolute_url, page_url
 
-from .access import COORDINATORS_GROUP, MEMBERS_GROUP
 from .models import ConsentRecord, JoinRequest, MemberProfile, MembershipSettings, User
 
 
@@ -91,7 +90,8 @@ def confirm_join_request(request, user):
 
 def coordinator_emails():
     return list(
-        User.objects.filter(groups__name=COORDINATORS_GROUP, is_active=True)
+        # Whoever answers join requests by role; a superuser account alone is not told.
+        users_with_permission("membership.decide_joinrequest", include_superusers=False)
         .exclude(email="")
         .values_list("email", flat=True)
         .distinct()
@@ -154,7 +154,7 @@ def approve(join_request, *, decided_by, message=""):
         user.is_active = True
         user.first_name = join_request.full_name
         user.save(update_fields=["is_active", "first_name"])
-        user.groups.add(Group.objects.get(name=MEMBERS_GROUP))
+        assign_role(user, MEMBER)
         MemberProfile.objects.update_or_create(
             user=user,
             defaults={

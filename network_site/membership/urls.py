@@ -15,7 +15,9 @@ urlpatterns = [
     path("account/delete/", views.delete_my_account, name="delete_account"),
     path("account/deleted/", views.account_deleted, name="account_deleted"),
     path("members/", views.directory, name="directory"),
-    # These two replace allauth's sign-up and Wagtail's sign-in: one way in, one way to sign in.
+    # These replace allauth's sign-up and Wagtail's two sign-in pages (the admin's, and the
+    # front end's under /_util/): one way in, one way to sign in.
     path("accounts/signup/", RedirectView.as_view(pattern_name="membership:join")),
     path("admin/login/", views.admin_login, name="admin_login"),
+    path("_util/login/", views.to_site_sign_in, name="frontend_login"),
 ]

@@ -11,10 +11,13 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 
+from network_site.core.roles import ADMIN_ACCESS, MEMBER_PERMISSION, users_with_permission
+
 from . import personal_data
-from .access import MEMBERS_GROUP, is_member, member_required
+from .access import is_member, member_required
 from .erasure import delete_account
 from .forms import DeleteAccountForm, DirectoryFilterForm, JoinForm, ProfileForm
 from .models import ConsentRecord, MemberProfile
@@ -124,7 +127,7 @@ def directory(request):
         MemberProfile.objects.filter(
             listed_in_directory=True,
             user__is_active=True,
-            user__groups__name=MEMBERS_GROUP,
+            user__in=users_with_permission(MEMBER_PERMISSION),
         )
         .select_related("user")
         .order_by("user__first_name", "pk")
@@ -187,12 +190,28 @@ def account_deleted(request):
     return TemplateResponse(request, "pages/membership/account_deleted.html")
 
 
-def admin_login(request):
-    """Wagtail's sign-in page: everyone signs in through allauth (rate limits, approval check)."""
+def to_site_sign_in(request):
+    """Everyone signs in through allauth's page (rate limits, lockout, the approval check)."""
     target = reverse("account_login")
     next_url = request.GET.get("next")
     if next_url:
-        from django.utils.http import urlencode
-
         target += "?" + urlencode({"next": next_url})
     return redirect(target)
+
+
+def admin_login(request):
+    """Where Wagtail sends people who may not use the admin (WAGTAILADMIN_LOGIN_URL).
+
+    Someone signed in without admin access gets a plain answer; sending them to the sign-in page
+    would send them straight back here, round and round.
+    """
+    if request.user.is_authenticated:
+        if request.user.has_perm(ADMIN_ACCESS):
+            return redirect("wagtailadmin_home")
+        return TemplateResponse(
+            request,
+            "membership/no_admin_access.html",
+            {"is_member": is_member(request.user)},
+            status=403,
+        )
+    return to_site_sign_in(request)

@@ -213,7 +213,8 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/180s/key",
 }
-WAGTAILADMIN_LOGIN_URL = "account_login"
+# Wagtail sends people here when they may not use the admin: see membership.views.admin_login.
+WAGTAILADMIN_LOGIN_URL = "membership:admin_login"
 PRIVACY_NOTICE_VERSION = env_str("PRIVACY_NOTICE_VERSION", "2026-11")
 MEMBERSHIP_DIGEST_INTERVAL_HOURS = env_int("MEMBERSHIP_DIGEST_INTERVAL_HOURS", 24)
 MEMBERSHIP_REQUEST_RETENTION_DAYS = env_int("MEMBERSHIP_REQUEST_RETENTION_DAYS", 90)

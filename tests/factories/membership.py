@@ -1,9 +1,8 @@
 import factory
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from network_site.membership.access import COORDINATORS_GROUP, MEMBERS_GROUP
+from network_site.core.roles import COORDINATOR, MEMBER, assign_role
 from network_site.membership.models import JoinRequest, MemberProfile, User
 
 PASSWORD = "a-long-test-passphrase-42"
@@ -30,14 +29,21 @@ class MemberFactory(UserFactory):
     @factory.post_generation
     def membership(self, create, extracted, **kwargs):
         if create:
-            self.groups.add(Group.objects.get(name=MEMBERS_GROUP))
+            assign_role(self, MEMBER)
+
+
+def make_staff(role, **fields):
+    """An active account with one role from the roles table, e.g. `make_staff(EDITOR)`."""
+    user = UserFactory(**fields)
+    assign_role(user, role)
+    return user
 
 
 class CoordinatorFactory(UserFactory):
     @factory.post_generation
     def coordinator_group(self, create, extracted, **kwargs):
         if create:
-            self.groups.add(Group.objects.get(name=COORDINATORS_GROUP))
+            assign_role(self, COORDINATOR)
 
 
 class MemberProfileFactory(factory.django.DjangoModelFactory):

@@ -1,8 +1,8 @@
 import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
+from network_site.core.roles import MODERATOR, assign_role
 from stories.models import Sector, StoryIndexPage, StoryPage
 from tests.factories.membership import MemberFactory
 
@@ -69,7 +69,7 @@ def make_moderator(username="moderator"):
     user = get_user_model().objects.create_user(
         username=username, email=f"{username}@example.org", password="a-long-test-password"
     )
-    user.groups.add(Group.objects.get(name="Moderators"))
+    assign_role(user, MODERATOR)
     return user
 
 
