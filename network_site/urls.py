@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -17,9 +16,9 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
-    ]
+    # Image renditions only: documents go through /documents/ (which checks collection
+    # restrictions) and original images are never served.
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", core_views.public_media)]
 
 # Wagtail's page router comes last: it answers every path the patterns above do not.
 urlpatterns += [path("", include(wagtail_urls))]

@@ -16,7 +16,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from network_site.core.roles import MEMBER, MODERATOR
+from network_site.core.roles import ADMINISTRATOR, MEMBER, MODERATOR
 from network_site.membership.access import is_member
 
 from . import choices
@@ -188,7 +188,8 @@ class MembersStoriesPage(Page):
                 page=self, restriction_type=PageViewRestriction.GROUPS
             )
         wanted = {
-            Group.objects.get_or_create(name=role.group)[0] for role in (MEMBER, MODERATOR)
+            Group.objects.get_or_create(name=role.group)[0]
+            for role in (MEMBER, MODERATOR, ADMINISTRATOR)
         }
         if set(restriction.groups.all()) != wanted:
             restriction.groups.set(wanted)

@@ -11,6 +11,8 @@ from wagtail.signals import page_published, workflow_approved, workflow_rejected
 from network_site.core.mail import send_email
 from network_site.core.site_address import absolute_url, page_url
 
+from .uploads import sync_image_privacy
+
 # Wagtail connects its own notifiers under these ids when the admin app is ready; ours take the ids
 # first (this app is installed before wagtail.admin), so Wagtail's connect is a no-op and no teller
 # gets two emails. Other pages keep Wagtail's notifications through the fallbacks below.
@@ -72,6 +74,7 @@ def on_page_published(sender, instance, **kwargs):
         type(instance).objects.filter(pk=instance.pk).update(withdrawn_at=None)
         instance.withdrawn_at = None
     instance.place_by_audience()
+    sync_image_privacy(instance)
 
 
 def connect():

@@ -6,13 +6,12 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
-from wagtail.images import get_image_model
-from wagtail.models import Collection
 
 from network_site.membership.access import member_required
 
 from .forms import SAVE_DRAFT, SUBMIT, StoryForm
 from .models import StoryPage
+from .uploads import save_upload
 from .workflow import save_story, story_status, with_workflow_states
 from .workflow import withdraw_story as withdraw
 
@@ -29,14 +28,7 @@ def save_uploaded_image(form, user):
     upload = form.cleaned_data.get("image")
     if not upload:
         return None
-    image = get_image_model()(
-        title=form.cleaned_data["image_alt_text"][:255],
-        file=upload,
-        collection=Collection.get_first_root_node(),
-        uploaded_by_user=user,
-    )
-    image.save()
-    return image
+    return save_upload(upload, title=form.cleaned_data["image_alt_text"], user=user)
 
 
 def story_form_response(request, index, form, story=None, status=None):

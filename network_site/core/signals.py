@@ -1,5 +1,5 @@
 from wagtail.search import index
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished
 
 
 def index_published_page(sender, instance, **kwargs):
@@ -11,5 +11,11 @@ def index_published_page(sender, instance, **kwargs):
     index.insert_or_update_object(instance.specific)
 
 
+def unindex_unpublished_page(sender, instance, **kwargs):
+    """Unpublishing saves only a few fields; the search backend then drops the page (not live)."""
+    index.insert_or_update_object(instance.specific)
+
+
 def connect():
     page_published.connect(index_published_page, dispatch_uid="core_index_published_page")
+    page_unpublished.connect(unindex_unpublished_page, dispatch_uid="core_unindex_unpublished_page")

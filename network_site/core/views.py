@@ -1,6 +1,9 @@
+from django.conf import settings
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import render
 from django.template.response import TemplateResponse
+from django.views.static import serve
 from wagtail.models import Page
 
 from .forms import SearchForm
@@ -24,6 +27,17 @@ def search(request):
         "pages/core/search_results.html",
         {"form": form, "query": query, "results_page": results_page},
     )
+
+
+def public_media(request, path):
+    """Development's media server: image renditions only (settings.PUBLIC_MEDIA_PREFIXES).
+
+    Documents are served by Wagtail's view, which checks collection restrictions; original
+    images and anything else under MEDIA_ROOT are never served.
+    """
+    if not path.startswith(settings.PUBLIC_MEDIA_PREFIXES) or ".." in path.split("/"):
+        raise Http404("Not a public file")
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 def page_not_found(request, exception=None):

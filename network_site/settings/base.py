@@ -180,9 +180,15 @@ WAGTAIL_SITE_NAME = "Personal Outcomes Network"
 # sitemap) is built from it, and `manage.py set_site_address` gives it to Wagtail's Site.
 SITE_URL = env_site_url("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_BASE_URL = SITE_URL
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend, indexing published pages only (drafts never reach search).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "network_site.core.search_backend"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents are always served through Wagtail's view, which checks collection view restrictions;
+# MEDIA_ROOT's documents/ and original_images/ folders are never served (see urls.py and README).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Wagtail's image renditions: the only part of MEDIA_ROOT served straight from disk.
+PUBLIC_MEDIA_PREFIXES = ("images/",)
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
