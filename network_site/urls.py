@@ -7,6 +7,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 from network_site.core import views as core_views
 
 urlpatterns = [
+    # No page or collection is password-protected here (members sign in with their accounts), so
+    # Wagtail's password forms are not offered at all.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        core_views.not_found,
+    ),
+    path("documents/authenticate_with_password/<int:restriction_id>/", core_views.not_found),
     path("", include("network_site.membership.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -131,7 +131,11 @@ class StoryIndexPage(RoutablePageMixin, Page):
     @path("theme/<slug:theme_slug>/")
     def theme_archive(self, request, theme_slug):
         theme = Tag.objects.filter(slug=theme_slug).first()
-        if theme is None:
+        # No archive for a theme that only drafts (or stories this visitor may not read) use.
+        if (
+            theme is None
+            or not self.visible_stories(request).filter(tagged_items__tag=theme).exists()
+        ):
             raise Http404("No such theme")
         return self.story_list(request, theme=theme)
 

@@ -40,6 +40,10 @@ def public_media(request, path):
     return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
+def not_found(request, **kwargs):
+    raise Http404
+
+
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 

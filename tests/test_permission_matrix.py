@@ -1,0 +1,456 @@
+"""The permission matrix: every URL the site routes, asked by every role, with the answer expected.
+
+`CASES` holds one or more rows per routed URL pattern (Django's URL patterns, the Wagtail admin
+views our apps register, every page type and every routable sub-page). A new URL pattern without a
+row fails `test_every_routed_url_has_a_row`: add its row, with what each role should get.
+
+An expected answer is a status code, or LOGIN: a redirect to the site's sign-in page (or to the
+admin's, which sends visitors on to it and tells signed-in non-staff they have no access).
+"""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Collection, CollectionViewRestriction, get_page_models
+from wagtail_factories import ImageFactory
+
+from network_site.core.roles import ADMINISTRATOR, COORDINATOR, EDITOR, MODERATOR
+from network_site.membership.models import JoinRequest
+from tests.factories.core import StandardPageFactory
+from tests.factories.events import MeetingIndexPageFactory, MeetingPageFactory
+from tests.factories.mapping import MappingEntryPageFactory, MappingGuidePageFactory
+from tests.factories.membership import (
+    PASSWORD,
+    JoinRequestFactory,
+    MemberFactory,
+    fresh_rate_limits,  # noqa: F401 - autouse fixture
+    make_staff,
+)
+from tests.factories.resources import (
+    BookletChapterPageFactory,
+    BookletPageFactory,
+    CarersActGuidePageFactory,
+    CarersActSectionPageFactory,
+    ResourceIndexPageFactory,
+    ResourcePageFactory,
+    SelfCheckPageFactory,
+)
+from tests.factories.stories import StoryPageFactory, make_story_index
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = "login"
+ROLES = (
+    "visitor",
+    "unconfirmed",
+    "pending",
+    "declined",
+    "member",
+    "other_member",
+    "moderator",
+    "coordinator",
+    "editor",
+    "administrator",
+)
+SIGNED_OUT = ("visitor", "unconfirmed", "pending", "declined")
+MEMBERS = ("member", "other_member")
+STAFF = ("moderator", "coordinator", "editor")
+
+
+def everyone(answer):
+    return dict.fromkeys(ROLES, answer)
+
+
+def answers(default, **by_role):
+    """`default` for every role, except those named (a tuple of roles can share one answer)."""
+    table = everyone(default)
+    for roles, answer in by_role.items():
+        table[roles] = answer
+    return table
+
+
+def for_members(members=200, staff=403, signed_out=LOGIN, administrator=None):
+    """Members' pages: visitors sign in; staff without the member role are refused."""
+    table = dict.fromkeys(SIGNED_OUT, signed_out)
+    table.update(dict.fromkeys(MEMBERS, members))
+    table.update(dict.fromkeys(STAFF, staff))
+    table["administrator"] = members if administrator is None else administrator
+    return table
+
+
+def for_admin(allowed, *, signed_out=LOGIN, members=LOGIN, refused=403):
+    """An admin view: `allowed` roles get 200, other staff `refused`."""
+    table = dict.fromkeys(SIGNED_OUT, signed_out)
+    table.update(dict.fromkeys(MEMBERS, members))
+    for role in STAFF + ("administrator",):
+        table[role] = 200 if role in allowed else refused
+    return table
+
+
+@dataclass
+class Case:
+    key: str  # the URL pattern, "page:<app.Model>" or "page:<app.Model>:<sub-route>"
+    url: str  # a format string filled from the site's objects
+    expect: dict = field(default_factory=dict)
+    method: str = "get"
+
+
+CASES = [
+    # Pages of every type, and their routable sub-pages.
+    Case("^((?:[\\w\\-]+/)*)$", "/", everyone(200)),
+    Case("page:core.HomePage", "/", everyone(200)),
+    Case("page:core.StandardPage", "{standard_page}", everyone(200)),
+    Case("page:stories.StoryIndexPage", "{stories}", everyone(200)),
+    Case(
+        "page:stories.StoryIndexPage:theme/<slug:theme_slug>/",
+        "{stories}theme/carers/",
+        everyone(200),
+    ),
+    Case(
+        "page:stories.StoryIndexPage:theme/<slug:theme_slug>/",
+        "{stories}theme/drafts-only/",
+        everyone(404),
+    ),
+    Case("page:stories.StoryIndexPage:feed/", "{stories}feed/", everyone(200)),
+    Case("page:stories.StoryIndexPage:share/", "{stories}share/", for_members()),
+    Case("page:stories.StoryIndexPage:mine/", "{stories}mine/", for_members()),
+    Case(
+        "page:stories.StoryIndexPage:mine/<int:story_id>/edit/",
+        "{stories}mine/{draft_story_id}/edit/",
+        for_members() | {"other_member": 404, "administrator": 404},
+    ),
+    Case(
+        "page:stories.StoryIndexPage:mine/<int:story_id>/withdraw/",
+        "{stories}mine/{draft_story_id}/withdraw/",
+        for_members(members=404, administrator=404),
+    ),
+    Case("page:stories.StoryPage", "{public_story}", everyone(200)),
+    Case(
+        "page:stories.StoryPage",
+        "{members_story}",
+        answers(LOGIN, member=200, other_member=200, moderator=200, administrator=200),
+    ),
+    Case("page:stories.StoryPage", "{draft_story}", everyone(404)),
+    Case("page:stories.StoryPage:helped/", "{public_story}helped/", everyone(302)),
+    Case("page:events.MeetingIndexPage", "{meetings}", everyone(200)),
+    Case("page:events.MeetingIndexPage:calendar/", "{meetings}calendar/", everyone(200)),
+    Case("page:events.MeetingPage", "{meeting}", everyone(200)),
+    Case("page:events.MeetingPage:book/", "{meeting}book/", everyone(405)),
+    Case("page:events.MeetingPage:cancel/", "{meeting}cancel/", everyone(405)),
+    Case("page:events.MeetingPage:calendar/", "{meeting}calendar/", everyone(200)),
+    Case("page:resources.ResourceIndexPage", "{library}", everyone(200)),
+    Case("page:resources.ResourcePage", "{resource}", everyone(200)),
+    Case("page:resources.BookletPage", "{booklet}", everyone(200)),
+    Case("page:resources.BookletPage:print/", "{booklet}print/", everyone(200)),
+    Case("page:resources.BookletPage:pdf/", "{booklet}pdf/", everyone(200)),
+    Case("page:resources.BookletChapterPage", "{chapter}", everyone(200)),
+    Case("page:resources.CarersActGuidePage", "{guide}", everyone(200)),
+    Case("page:resources.CarersActSectionPage", "{section}", everyone(200)),
+    Case("page:resources.SelfCheckPage", "{self_check}", everyone(200)),
+    Case("page:mapping.MappingGuidePage", "{mapping}", everyone(200)),
+    Case("page:mapping.MappingGuidePage:compare/", "{mapping}compare/", everyone(200)),
+    Case("page:mapping.MappingGuidePage:matrix/", "{mapping}matrix/", everyone(200)),
+    Case("page:mapping.MappingGuidePage:export/csv/", "{mapping}export/csv/", everyone(200)),
+    Case("page:mapping.MappingGuidePage:export/json/", "{mapping}export/json/", everyone(200)),
+    Case("page:mapping.MappingEntryPage", "{mapping_entry}", everyone(200)),
+    # Joining, and members' own pages.
+    Case(
+        "join/", "/join/", answers(200, **dict.fromkeys(MEMBERS + STAFF + ("administrator",), 302))
+    ),
+    Case("join/check-your-email/", "/join/check-your-email/", everyone(200)),
+    Case("join/received/", "/join/received/", everyone(200)),
+    Case("account/", "/account/", for_members()),
+    Case("account/data/", "/account/data/", for_members()),
+    Case("account/data/download/", "/account/data/download/", for_members(members=405)),
+    Case("account/delete/", "/account/delete/", for_members()),
+    Case("account/deleted/", "/account/deleted/", everyone(200)),
+    Case("members/", "/members/", for_members()),
+    # Every sign-in page leads to allauth's.
+    Case("accounts/signup/", "/accounts/signup/", everyone(302)),
+    Case("_util/login/", "/_util/login/", everyone(302)),
+    Case(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        "/_util/authenticate_with_password/{members_story_restriction}/{members_story_id}/",
+        everyone(404),
+    ),
+    Case("accounts/login/", "/accounts/login/", answers(302, **dict.fromkeys(SIGNED_OUT, 200))),
+    Case("accounts/logout/", "/accounts/logout/", answers(200, **dict.fromkeys(SIGNED_OUT, 302))),
+    Case("accounts/inactive/", "/accounts/inactive/", everyone(200)),
+    Case(
+        "accounts/reauthenticate/",
+        "/accounts/reauthenticate/",
+        answers(200, **dict.fromkeys(SIGNED_OUT, LOGIN)),
+    ),
+    Case(
+        "accounts/reauthenticate/code/",
+        "/accounts/reauthenticate/code/",
+        answers(200, **dict.fromkeys(SIGNED_OUT, LOGIN)),
+    ),
+    Case(
+        "accounts/reauthenticate/code/confirm/",
+        "/accounts/reauthenticate/code/confirm/",
+        answers(302, **dict.fromkeys(SIGNED_OUT, LOGIN)),
+    ),
+    Case("accounts/email/", "/accounts/email/", answers(200, **dict.fromkeys(SIGNED_OUT, LOGIN))),
+    Case("accounts/confirm-email/", "/accounts/confirm-email/", everyone(200)),
+    Case(
+        "accounts/^confirm-email/(?P<key>[-:\\w]+)/$",
+        "/accounts/confirm-email/not-a-key/",
+        everyone(200),
+    ),
+    Case(
+        "accounts/password/change/",
+        "/accounts/password/change/",
+        answers(200, **dict.fromkeys(SIGNED_OUT, LOGIN)),
+    ),
+    Case(
+        "accounts/password/set/",
+        "/accounts/password/set/",
+        answers(302, **dict.fromkeys(SIGNED_OUT, LOGIN)),
+    ),
+    Case("accounts/password/reset/", "/accounts/password/reset/", everyone(200)),
+    Case("accounts/password/reset/done/", "/accounts/password/reset/done/", everyone(200)),
+    Case("accounts/password/reset/key/done/", "/accounts/password/reset/key/done/", everyone(200)),
+    Case(
+        "accounts/^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$",
+        "/accounts/password/reset/key/1-not-a-key/",
+        everyone(200),
+    ),
+    Case("accounts/login/code/confirm/", "/accounts/login/code/confirm/", everyone(302)),
+    # Search and the read-only API: the same public answers for everyone.
+    Case("search/", "/search/?q=carers", everyone(200)),
+    Case("api/v2/^pages/", "/api/v2/pages/", everyone(200)),
+    Case("api/v2/^pages/<int:pk>/", "/api/v2/pages/{public_story_id}/", everyone(200)),
+    Case("api/v2/^pages/<int:pk>/", "/api/v2/pages/{members_story_id}/", everyone(404)),
+    Case("api/v2/^pages/<int:pk>/", "/api/v2/pages/{draft_story_id}/", everyone(404)),
+    Case("api/v2/^pages/find/", "/api/v2/pages/find/?html_path={members_story}", everyone(404)),
+    Case("api/v2/^documents/", "/api/v2/documents/", everyone(200)),
+    Case("api/v2/^documents/<int:pk>/", "/api/v2/documents/{public_document_id}/", everyone(200)),
+    Case("api/v2/^documents/<int:pk>/", "/api/v2/documents/{private_document_id}/", everyone(404)),
+    Case(
+        "api/v2/^documents/find/", "/api/v2/documents/find/?id={private_document_id}", everyone(404)
+    ),
+    Case("api/v2/^images/", "/api/v2/images/", everyone(200)),
+    Case("api/v2/^images/<int:pk>/", "/api/v2/images/{public_image_id}/", everyone(200)),
+    Case("api/v2/^images/<int:pk>/", "/api/v2/images/{private_image_id}/", everyone(404)),
+    Case("api/v2/^images/find/", "/api/v2/images/find/?id={private_image_id}", everyone(404)),
+    # Documents only through Wagtail's view; from the media folder, image renditions only.
+    Case("documents/^(\\d+)/(.*)$", "{public_document_url}", everyone(200)),
+    Case(
+        "documents/^(\\d+)/(.*)$",
+        "{private_document_url}",
+        answers(200, **dict.fromkeys(SIGNED_OUT, LOGIN)),
+    ),
+    Case(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        "/documents/authenticate_with_password/{private_collection_restriction}/",
+        everyone(404),
+    ),
+    Case("^media/(?P<path>.*)$", "{public_rendition_url}", everyone(200)),
+    Case("^media/(?P<path>.*)$", "/media/{private_document_file}", everyone(404)),
+    Case("^media/(?P<path>.*)$", "/media/{public_image_file}", everyone(404)),
+    # The admin: its entry points, and the views our apps add to it.
+    Case("admin/", "/admin/", for_admin(STAFF + ("administrator",))),
+    Case(
+        "admin/login/",
+        "/admin/login/",
+        answers(302, **dict.fromkeys(MEMBERS, 403)),
+    ),
+    Case(
+        "admin/events/meetings/<int:meeting_id>/bookings/",
+        "/admin/events/meetings/{meeting_id}/bookings/",
+        for_admin(("editor", "administrator"), refused=302),
+    ),
+    Case(
+        "admin/events/meetings/<int:meeting_id>/bookings.csv",
+        "/admin/events/meetings/{meeting_id}/bookings.csv",
+        for_admin(("editor", "administrator"), refused=302),
+    ),
+    Case(
+        "admin/events/meetings/<int:meeting_id>/schedule-next/",
+        "/admin/events/meetings/{meeting_id}/schedule-next/",
+        for_admin(("editor", "administrator"), refused=302),
+    ),
+    Case(
+        "admin/joinrequest/",
+        "/admin/joinrequest/",
+        for_admin(("coordinator", "administrator"), refused=302),
+    ),
+    Case(
+        "admin/joinrequest/results/",
+        "/admin/joinrequest/results/",
+        for_admin(("coordinator", "administrator"), refused=302),
+    ),
+    Case(
+        "admin/joinrequest/inspect/<int:pk>/",
+        "/admin/joinrequest/inspect/{join_request_id}/",
+        for_admin(("coordinator", "administrator"), refused=302),
+    ),
+    Case(
+        "admin/joinrequest/decide/<int:pk>/",
+        "/admin/joinrequest/decide/{join_request_id}/",
+        for_admin((), refused=405),  # GET: its form is on the inspect page; POST only
+    ),
+    Case(
+        "admin/pages/<int:page_id>/edit/",
+        "/admin/pages/{meeting_id}/edit/",
+        for_admin(("editor", "administrator"), refused=302),
+    ),
+]
+
+# Wagtail's own admin views sit behind its access check ("admin/" above) and its permission
+# policies; the rows above cover the views this project adds to the admin.
+OUR_PACKAGES = ("network_site.", "stories.", "events.", "resources.", "mapping.")
+
+
+def routed_patterns():
+    keys = set()
+
+    def walk(patterns, prefix):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, prefix + str(pattern.pattern))
+            elif isinstance(pattern, URLPattern):
+                route = prefix + str(pattern.pattern)
+                module = getattr(pattern.callback, "__module__", "")
+                wagtails_own_admin = route.startswith("admin/") and route != "admin/login/"
+                if wagtails_own_admin and not module.startswith(OUR_PACKAGES):
+                    keys.add("admin/")
+                    continue
+                keys.add(route)
+
+    walk(get_resolver().url_patterns, "")
+    for model in get_page_models():
+        if model._meta.label == "wagtailcore.Page":
+            continue
+        keys.add(f"page:{model._meta.label}")
+        for sub_url in getattr(model, "get_subpage_urls", list)():
+            if str(sub_url.pattern):
+                keys.add(f"page:{model._meta.label}:{sub_url.pattern}")
+    return keys
+
+
+def test_every_routed_url_has_a_row():
+    rows = {case.key for case in CASES}
+    assert sorted(routed_patterns() - rows) == [], "URL patterns without a row in CASES"
+    assert sorted(rows - routed_patterns() - {"admin/pages/<int:page_id>/edit/"}) == []
+
+
+def test_every_row_answers_for_every_role():
+    for case in CASES:
+        assert set(case.expect) == set(ROLES), case.key
+
+
+@pytest.fixture
+def site(home_page):
+    """One of each page type, documents and images public and private, and the people."""
+    member = MemberFactory(email="member@example.org")
+    stories = make_story_index(home_page)
+    public_story = StoryPageFactory(parent=stories, owner=member, themes=["Carers"])
+    members_story = StoryPageFactory(parent=stories, owner=member, audience="members")
+    draft_story = StoryPageFactory(parent=stories, owner=member, published=False, live=False)
+    draft_story.tags.set(["Drafts only"])
+    draft_story.save()
+    meetings = MeetingIndexPageFactory(parent=home_page)
+    meeting = MeetingPageFactory(parent=meetings, starts_at=timezone.now() + timedelta(days=9))
+    library = ResourceIndexPageFactory(parent=home_page)
+    booklet = BookletPageFactory(parent=home_page)
+    guide = CarersActGuidePageFactory(parent=home_page)
+    mapping = MappingGuidePageFactory(parent=home_page)
+
+    private = Collection.get_first_root_node().add_child(name="Members' papers")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    document_model = get_document_model()
+    public_document = document_model.objects.create(
+        title="Leaflet", file=ContentFile(b"For all", name="leaflet.txt")
+    )
+    private_document = document_model.objects.create(
+        title="Minutes", file=ContentFile(b"Members", name="minutes.txt"), collection=private
+    )
+    public_image = ImageFactory(title="Public", file=get_test_image_file())
+    private_image = ImageFactory(title="Private", collection=private)
+    objects = {
+        "standard_page": StandardPageFactory(parent=home_page).url,
+        "stories": stories.url,
+        "public_story": public_story.url,
+        "public_story_id": public_story.pk,
+        "members_story": members_story.url,
+        "members_story_id": members_story.pk,
+        "members_story_restriction": members_story.get_view_restrictions().first().pk,
+        "draft_story": stories.url + draft_story.slug + "/",
+        "draft_story_id": draft_story.pk,
+        "meetings": meetings.url,
+        "meeting": meeting.url,
+        "meeting_id": meeting.pk,
+        "library": library.url,
+        "resource": ResourcePageFactory(parent=library).url,
+        "booklet": booklet.url,
+        "chapter": BookletChapterPageFactory(parent=booklet).url,
+        "guide": guide.url,
+        "section": CarersActSectionPageFactory(parent=guide).url,
+        "self_check": SelfCheckPageFactory(parent=guide).url,
+        "mapping": mapping.url,
+        "mapping_entry": MappingEntryPageFactory(parent=mapping).url,
+        "public_document_id": public_document.pk,
+        "public_document_url": public_document.url,
+        "private_document_id": private_document.pk,
+        "private_document_url": private_document.url,
+        "private_document_file": private_document.file.name,
+        "private_collection_restriction": restriction.pk,
+        "public_image_id": public_image.pk,
+        "public_image_file": public_image.file.name,
+        "public_rendition_url": public_image.get_rendition("width-100").url,
+        "private_image_id": private_image.pk,
+        "join_request_id": JoinRequestFactory(status=JoinRequest.Status.PENDING).pk,
+    }
+    return {"member": member, "urls": objects}
+
+
+def sign_in_as(client, role, site):
+    """Signs the client in as `role`; the three not yet approved try and are refused."""
+    if role == "visitor":
+        return
+    if role in ("unconfirmed", "pending", "declined"):
+        join_request = JoinRequestFactory(status=role)
+        client.post(reverse("account_login"), {"login": join_request.email, "password": PASSWORD})
+        assert "_auth_user_id" not in client.session
+        # Even a session made by other means gives them nothing: their account is inactive.
+        client.force_login(join_request.user)
+        return
+    people = {
+        "member": lambda: site["member"],
+        "other_member": lambda: MemberFactory(),
+        "moderator": lambda: make_staff(MODERATOR),
+        "coordinator": lambda: make_staff(COORDINATOR),
+        "editor": lambda: make_staff(EDITOR),
+        "administrator": lambda: make_staff(ADMINISTRATOR),
+    }
+    client.force_login(people[role]())
+
+
+def answer_of(response):
+    if response.status_code in (301, 302):
+        location = response["Location"]
+        if location.startswith(("/accounts/login/", "/admin/login/")) and "next=" in location:
+            return LOGIN
+    return response.status_code
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_gets_the_expected_answer_everywhere(client, site, role):
+    sign_in_as(client, role, site)
+    wrong = []
+    for case in CASES:
+        url = case.url.format(**site["urls"])
+        got = answer_of(getattr(client, case.method)(url))
+        if got != case.expect[role]:
+            wrong.append(f"{case.key} {url}: expected {case.expect[role]}, got {got}")
+    assert not wrong, "\n".join(wrong)
