@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from icalendar import Calendar, Event
 
+from network_site.core.mail import one_line
 from network_site.core.site_address import page_url
 
 from .times import in_uk
@@ -39,8 +40,9 @@ def meeting_event(meeting, joining_link=""):
     # Local UK time with its zone (TZID=Europe/London): right on both sides of a clock change.
     event.add("dtstart", in_uk(meeting.starts_at))
     event.add("dtend", in_uk(meeting.ends_at))
-    event.add("summary", meeting.title)
-    event.add("location", meeting_location(meeting, joining_link))
+    # Calendar apps show these as one-line fields: a stray line break must not split them.
+    event.add("summary", one_line(meeting.title))
+    event.add("location", one_line(meeting_location(meeting, joining_link)))
     url = page_url(meeting)
     if url:
         event.add("url", url)
@@ -62,7 +64,7 @@ def build_calendar(meetings, name, joining_links=None):
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", one_line(name))
     for meeting in meetings:
         calendar.add_component(meeting_event(meeting, joining_links.get(meeting.pk, "")))
     if meetings:

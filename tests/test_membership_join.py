@@ -169,6 +169,14 @@ def test_approve_automatically_setting(client, home_page, mailoutbox):
         ({"council_area": ""}, "council_area", "Choose your council area"),
         ({"password2": "something-else-entirely"}, "password2", "do not match"),
         ({"password1": "abc", "password2": "abc"}, "password1", "too short"),
+        ({"password1": " " * 12, "password2": " " * 12}, "password1", "only spaces"),
+        ({"password1": "x7" * 101, "password2": "x7" * 101}, "password1", "at most 200"),
+        ({"email": "rona@[192.0.2.1]"}, "email", "with a domain name"),
+        ({"email": "rona@192.0.2.1"}, "email", "with a domain name"),
+        ({"full_name": "Rona\nBcc: all@example.org"}, "full_name", "on one line"),
+        ({"role": "Link\tworker"}, "role", "on one line"),
+        ({"full_name": "   "}, "full_name", "Enter your full name"),
+        ({"hopes": "Nul\x00byte"}, "hopes", "Null characters are not allowed"),
     ],
 )
 def test_bad_input_is_explained_beside_the_field_and_nothing_is_saved(
@@ -187,20 +195,52 @@ def test_bad_input_is_explained_beside_the_field_and_nothing_is_saved(
     assert mailoutbox == []
 
 
-def test_an_email_with_a_pending_request_is_refused(client, home_page):
-    JoinRequestFactory(user__email="rona.macleod@example.org")
-    response = ask_to_join(client, email="Rona.MacLeod@Example.org")
-    assert response.status_code == 400
-    assert "already waiting" in response.content.decode()
-    assert User.objects.count() == 1
+def answer_for(client, email):
+    response = ask_to_join(client, email=email)
+    assert response.status_code == 302
+    page = client.get(response.url)
+    return response.url, page.content.decode()
 
 
-def test_an_email_with_an_account_is_refused(client, home_page):
-    MemberFactory(email="rona.macleod@example.org")
-    response = ask_to_join(client, email="RONA.MACLEOD@example.org")
-    assert response.status_code == 400
-    assert "already an account" in response.content.decode()
+@pytest.mark.parametrize(
+    ("existing", "told"),
+    [
+        (
+            lambda: JoinRequestFactory(user__email="rona.macleod@example.org"),
+            "with the network's coordinators",
+        ),
+        (
+            lambda: JoinRequestFactory(
+                user__email="rona.macleod@example.org", status=JoinRequest.Status.DECLINED
+            ),
+            "was not able to accept an earlier request",
+        ),
+        (lambda: MemberFactory(email="rona.macleod@example.org"), "already has an account"),
+    ],
+)
+def test_a_known_address_gets_the_same_page_and_its_owner_the_truth_by_email(
+    client, home_page, mailoutbox, existing, told
+):
+    fresh_url, fresh_page = answer_for(client, "someone.new@example.org")
+    mailoutbox.clear()
+    existing()
+    users_before = User.objects.count()
+
+    known_url, known_page = answer_for(client, "Rona.MacLeod@Example.org")
+
+    assert (known_url, known_page) == (fresh_url, fresh_page)
+    assert User.objects.count() == users_before
+    assert [message.to for message in mailoutbox] == [["rona.macleod@example.org"]]
+    assert told in mailoutbox[0].body
+    assert "\n" not in mailoutbox[0].subject
+
+
+def test_an_unconfirmed_address_gets_its_confirmation_link_again(client, home_page, mailoutbox):
+    ask_to_join(client, email="rona.macleod@example.org")
+    ask_to_join(client, email="rona.macleod@example.org")
     assert User.objects.count() == 1
+    assert len(mailoutbox) == 2
+    assert confirmation_link(mailoutbox[1])
 
 
 def test_the_honeypot_looks_like_success_and_keeps_nothing(client, home_page, mailoutbox):

@@ -29,7 +29,6 @@ from tests.factories.membership import (
     PASSWORD,
     JoinRequestFactory,
     MemberFactory,
-    fresh_rate_limits,  # noqa: F401 - autouse fixture
     make_staff,
 )
 from tests.factories.resources import (
@@ -447,10 +446,15 @@ def answer_of(response):
 @pytest.mark.parametrize("role", ROLES)
 def test_each_role_gets_the_expected_answer_everywhere(client, site, role):
     sign_in_as(client, role, site)
+    signed_in = "_auth_user_id" in client.session and role not in SIGNED_OUT
     wrong = []
     for case in CASES:
         url = case.url.format(**site["urls"])
-        got = answer_of(getattr(client, case.method)(url))
+        response = getattr(client, case.method)(url)
+        got = answer_of(response)
         if got != case.expect[role]:
             wrong.append(f"{case.key} {url}: expected {case.expect[role]}, got {got}")
+        cache_control = {part.strip() for part in response.get("Cache-Control", "").split(",")}
+        if signed_in and not {"private", "no-store"} <= cache_control:
+            wrong.append(f"{case.key} {url}: Cache-Control {response.get('Cache-Control')!r}")
     assert not wrong, "\n".join(wrong)

@@ -14,6 +14,7 @@ from network_site.core.mail import queue_email, render_text_email
 from network_site.core.site_address import on_site_address, public_site
 
 from .access import is_member
+from .validators import no_address_literal
 
 
 def user_display(user):
@@ -37,6 +38,11 @@ class NetworkAccountAdapter(DefaultAccountAdapter):
             clear_login(request)
             return self.respond_user_inactive(request, user)
         return super().pre_login(request, user, **kwargs)
+
+    def clean_email(self, email):
+        # allauth's own forms (change of address, password reset) get the join form's rules.
+        no_address_literal(email)
+        return super().clean_email(email)
 
     def get_email_verification_redirect_url(self, email_address):
         if self.request.user.is_authenticated:

@@ -5,7 +5,8 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 
 from . import choices
-from .models import JoinRequest, MemberProfile, User
+from .models import MemberProfile, User
+from .validators import no_address_literal, one_line_plain_text
 
 MARKUP = re.compile(r"<[^>]*>|&[#a-z0-9]+;", re.IGNORECASE)
 
@@ -19,19 +20,24 @@ class PlainTextField(forms.CharField):
     default_validators = [no_markup]
 
 
+class OneLineTextField(PlainTextField):
+    default_validators = [no_markup, one_line_plain_text]
+
+
 def with_blank(options, label):
     return [("", label), *options]
 
 
 class JoinForm(forms.Form):
-    full_name = PlainTextField(label="Full name", max_length=150)
+    full_name = OneLineTextField(label="Full name", max_length=150)
     email = forms.EmailField(
         label="Email address",
         max_length=254,
+        validators=[no_address_literal],
         help_text="We will send a link to this address to check it is yours.",
     )
-    organisation = PlainTextField(label="Organisation (optional)", max_length=200, required=False)
-    role = PlainTextField(label="Your role", max_length=150)
+    organisation = OneLineTextField(label="Organisation (optional)", max_length=200, required=False)
+    role = OneLineTextField(label="Your role", max_length=150)
     sector = forms.ChoiceField(
         label="Sector", choices=with_blank(choices.SECTORS, "Choose a sector")
     )
@@ -90,26 +96,14 @@ class JoinForm(forms.Form):
             "Enter an email address in the right form, like name@example.org"
         )
 
-    def clean_email(self):
-        email = self.cleaned_data["email"]
-        existing = User.objects.filter(email__iexact=email).select_related("join_request").first()
-        if existing is not None:
-            join_request = getattr(existing, "join_request", None)
-            if join_request is not None and join_request.status in (
-                JoinRequest.Status.UNCONFIRMED,
-                JoinRequest.Status.PENDING,
-            ):
-                raise ValidationError(
-                    "A request to join with this email address is already waiting. Check your "
-                    "inbox for our email.",
-                    code="pending",
-                )
-            raise ValidationError(
-                "There is already an account with this email address. Sign in, or reset your "
-                "password if you have forgotten it.",
-                code="exists",
-            )
-        return email
+    def existing_account(self):
+        """The account that already has this address, if any. The page never says so (that
+        would tell anyone who is a member); the view tells the address's owner by email."""
+        return (
+            User.objects.filter(email__iexact=self.cleaned_data["email"])
+            .select_related("join_request")
+            .first()
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -131,7 +125,7 @@ class JoinForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
-    full_name = PlainTextField(label="Name", max_length=150)
+    full_name = OneLineTextField(label="Name", max_length=150)
 
     class Meta:
         model = MemberProfile
@@ -159,6 +153,8 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("role", "organisation", "bio"):
             self.fields[name].validators.append(no_markup)
+        for name in ("role", "organisation"):
+            self.fields[name].validators.append(one_line_plain_text)
         self.fields["full_name"].initial = self.instance.user.get_full_name()
         self.fields["full_name"].error_messages["required"] = "Enter your name"
         self.fields["sector"].choices = with_blank(choices.SECTORS, "Not given")

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -61,6 +62,33 @@ def create_join_request(request, data):
             ConsentRecord.objects.create(user=user, purpose=purpose, notice_version=notice_version)
     email_address.send_confirmation(request, signup=True)
     return join_request
+
+
+def tell_owner_of_repeat_request(request, user, password):
+    """Someone asked to join with an address that already has an account or a request. The page
+    they see is the usual one; the address's owner is told by email what is true."""
+    # As long as a new request would take, so the answer's timing says nothing either.
+    make_password(password)
+    join_request = getattr(user, "join_request", None)
+    status = join_request.status if join_request is not None else JoinRequest.Status.APPROVED
+    if status == JoinRequest.Status.UNCONFIRMED:
+        # The confirmation email again: the way forward for someone who lost the first.
+        email_address = EmailAddress.objects.filter(user=user, email__iexact=user.email).first()
+        if email_address is not None:
+            email_address.send_confirmation(request, signup=True)
+            return
+    send_email(
+        "membership/address_in_use",
+        [user.email],
+        {
+            "status": status,
+            "join_request": join_request,
+            "reply_within_days": settings.MEMBERSHIP_REPLY_WITHIN_DAYS,
+            "sign_in_url": absolute_url(reverse("account_login")),
+            "reset_url": absolute_url(reverse("account_reset_password")),
+            "contact_email": _contact_email(),
+        },
+    )
 
 
 def confirm_join_request(request, user):
@@ -243,7 +271,26 @@ def purge_expired_requests(now=None):
         user__is_staff=False,
         user__is_superuser=False,
     )
-    user_ids = list(expired.values_list("user_id", flat=True))
+    purged = list(expired.values_list("pk", "user_id", "email"))
     with transaction.atomic():
-        User.objects.filter(pk__in=user_ids).delete()
-    return len(user_ids)
+        User.objects.filter(pk__in=[user_id for _, user_id, _ in purged]).delete()
+        _forget_traces([pk for pk, _, _ in purged], [email for _, _, email in purged])
+    return len(purged)
+
+
+def _forget_traces(request_ids, emails):
+    """What outlives a purged request elsewhere: the admin's history names it ("Full Name
+    <address>") and the task queue keeps the emails sent to it. Neither may keep the person."""
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ModelLogEntry
+
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(JoinRequest),
+        object_id__in=[str(pk) for pk in request_ids],
+    ).update(label="A join request (its details deleted)", data={})
+    if apps.is_installed("django_tasks_db"):
+        from django_tasks_db.models import DBTaskResult
+
+        for email in emails:
+            DBTaskResult.objects.filter(args_kwargs__icontains=email).delete()

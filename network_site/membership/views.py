@@ -6,6 +6,8 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.core.paginator import Paginator
 from django.db import IntegrityError
+from django.db.models import Case, When
+from django.db.models.functions import Lower
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -21,7 +23,7 @@ from .access import is_member, member_required
 from .erasure import delete_account
 from .forms import DeleteAccountForm, DirectoryFilterForm, JoinForm, ProfileForm
 from .models import ConsentRecord, MemberProfile
-from .services import create_join_request
+from .services import create_join_request, tell_owner_of_repeat_request
 
 DIRECTORY_PAGE_SIZE = 20
 
@@ -38,13 +40,18 @@ def join(request):
             if form.is_bot():
                 # Look like success, keep nothing.
                 return redirect("membership:join_sent")
-            try:
-                create_join_request(request, form.cleaned_data)
-            except IntegrityError:
-                # Two requests with one address at the same moment: the database kept one.
-                form.add_error("email", "There is already a request or account with this address.")
-            else:
-                return redirect("membership:join_sent")
+            # Whether the address is new or not, the answer is the same page: only the
+            # address's owner learns (by email) that it already has an account or a request.
+            existing = form.existing_account()
+            if existing is None:
+                try:
+                    create_join_request(request, form.cleaned_data)
+                except IntegrityError:
+                    # Two requests with one address at the same moment: the database kept one.
+                    existing = form.existing_account()
+            if existing is not None:
+                tell_owner_of_repeat_request(request, existing, form.cleaned_data["password1"])
+            return redirect("membership:join_sent")
     return TemplateResponse(
         request,
         "pages/membership/join.html",
@@ -130,14 +137,19 @@ def directory(request):
             user__in=users_with_permission(MEMBER_PERMISSION),
         )
         .select_related("user")
-        .order_by("user__first_name", "pk")
+        # Filters and order use only what each member chose to show: names in order of the name
+        # when shown; members who hide their name follow, in an order their name plays no part in.
+        .order_by(
+            Case(When(show_name=True, then=Lower("user__first_name"))).asc(nulls_last=True),
+            "pk",
+        )
     )
     page_number = 1
     if form.is_bound and form.is_valid():
         if form.cleaned_data["sector"]:
             profiles = profiles.filter(sector=form.cleaned_data["sector"])
         if form.cleaned_data["area"]:
-            profiles = profiles.filter(council_area=form.cleaned_data["area"])
+            profiles = profiles.filter(council_area=form.cleaned_data["area"], show_area=True)
         page_number = form.cleaned_data["page"] or 1
     members_page = Paginator(profiles, DIRECTORY_PAGE_SIZE).get_page(page_number)
     return TemplateResponse(
