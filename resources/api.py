@@ -6,16 +6,44 @@ signed-in member. Content meant for members only must therefore sit under a page
 a restricted collection.
 """
 
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError
 from django.db.models import Q
 from django.urls import path
+from rest_framework import status
+from rest_framework.response import Response
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import CollectionViewRestriction
 
+MAX_OFFSET = 2**31 - 1
 
-class PublicPagesAPIViewSet(PagesAPIViewSet):
+
+class BadValuesAreBadRequests:
+    """Wagtail's filters pass query-string values to the database as they come: `?id=` or
+    `?child_of=99999999999999999999` fail there with ValueError, OverflowError or DataError. They
+    are the client's mistake: a 400 with a message, never a server error."""
+
+    def handle_exception(self, exc):
+        if isinstance(exc, ValueError | OverflowError | DjangoValidationError | DataError):
+            return Response(
+                {"message": "A query parameter has a value this API cannot use."},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        return super().handle_exception(exc)
+
+    def listing_view(self, request):
+        # Past what the database's integers hold, SQLite fails with a "datatype mismatch".
+        offset = request.GET.get("offset", "")
+        if offset.isdigit() and int(offset) > MAX_OFFSET:
+            raise BadRequestError("offset is too large")
+        return super().listing_view(request)
+
+
+class PublicPagesAPIViewSet(BadValuesAreBadRequests, PagesAPIViewSet):
     def get_base_queryset(self):
         # Wagtail's own check lets a signed-in member see login-restricted pages; `public()` does not.
         return super().get_base_queryset().public()
@@ -31,12 +59,12 @@ def restricted_collections_q():
     return condition
 
 
-class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
+class PublicDocumentsAPIViewSet(BadValuesAreBadRequests, DocumentsAPIViewSet):
     def get_queryset(self):
         return super().get_queryset().exclude(restricted_collections_q())
 
 
-class PublicImagesAPIViewSet(ImagesAPIViewSet):
+class PublicImagesAPIViewSet(BadValuesAreBadRequests, ImagesAPIViewSet):
     def get_queryset(self):
         return super().get_queryset().exclude(restricted_collections_q())
 

@@ -3,7 +3,8 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.utils.text import slugify
 from taggit.models import Tag
-from wagtail.images.fields import WagtailImageField
+
+from network_site.core.images import CheckedImageField
 
 from . import choices
 from .identifying import find_identifying_details
@@ -98,7 +99,7 @@ class StoryForm(forms.Form):
         required=False,
         max_length=300,
     )
-    image = WagtailImageField(label="Image (optional)", required=False)
+    image = CheckedImageField(label="Image (optional)", required=False)
     image_alt_text = forms.CharField(
         label="Describe the image",
         help_text="For people who cannot see it. Needed when you add an image.",

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.db import DataError
 from django.middleware.csp import ContentSecurityPolicyMiddleware as DjangoCSPMiddleware
 from django.utils.cache import patch_cache_control
 
@@ -28,3 +29,22 @@ class PrivateForSignedInMiddleware:
         if user is not None and user.is_authenticated:
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+class OutOfRangeValuesMiddleware:
+    """A number in a URL or a form past what the database's integers hold (`/mine/2**70/edit/`)
+    makes the driver fail before any query runs: OverflowError on SQLite, DataError on PostgreSQL.
+    Nothing can have such an id, so the answer is "not found", never a server error."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, OverflowError | DataError):
+            from .views import page_not_found
+
+            return page_not_found(request, exception)
+        return None

@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "network_site.core.middleware.PrivateForSignedInMiddleware",
+    "network_site.core.middleware.OutOfRangeValuesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -193,6 +194,10 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "network_site.core.search_backend"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# 25 megapixels (a 6000 × 4000 photo) at most, each side at most 8000 pixels, and the whole file
+# decoded once at upload: no admin page then takes seconds or hundreds of MB to draw an image.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "network_site.core.images.CheckedImageForm"
 # Documents are always served through Wagtail's view, which checks collection view restrictions;
 # MEDIA_ROOT's documents/ and original_images/ folders are never served (see urls.py and README).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
