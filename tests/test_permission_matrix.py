@@ -136,6 +136,11 @@ CASES = [
         answers(LOGIN, member=200, other_member=200, moderator=200, administrator=200),
     ),
     Case("page:stories.StoryPage", "{draft_story}", everyone(404)),
+    Case(
+        "page:stories.MembersStoriesPage",
+        "{stories}members/",
+        answers(LOGIN, member=302, other_member=302, moderator=302, administrator=302),
+    ),
     Case("page:stories.StoryPage:helped/", "{public_story}helped/", everyone(302)),
     Case("page:events.MeetingIndexPage", "{meetings}", everyone(200)),
     Case("page:events.MeetingIndexPage:calendar/", "{meetings}calendar/", everyone(200)),
