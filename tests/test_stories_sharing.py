@@ -280,6 +280,7 @@ def test_members_only_story_lives_under_the_one_restricted_page(client, index, m
     assert {group.name for group in PageViewRestriction.objects.get().groups.all()} == {
         "Members",
         "Moderators",
+        "Administrators",
     }
 
 

@@ -1,5 +1,5 @@
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
 from .models import NavigationSettings
 
@@ -15,6 +15,7 @@ def navigation_items(request):
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return []
+    may_see = visibility_for(request)
     chosen = NavigationSettings.for_request(request).items
     if chosen:
         return [
@@ -26,7 +27,9 @@ def navigation_items(request):
                 ],
             }
             for item in chosen
-            if item.value["page"] is not None and item.value["page"].live
+            if item.value["page"] is not None
+            and item.value["page"].live
+            and may_see(item.value["page"])
         ]
     pages = (
         site.root_page.get_children()
@@ -34,4 +37,21 @@ def navigation_items(request):
         .in_menu()
         .only("id", "title", "url_path", "path", "depth")
     )
-    return [{"label": page.title, "page": page, "paths": [page.path]} for page in pages]
+    return [
+        {"label": page.title, "page": page, "paths": [page.path]} for page in pages if may_see(page)
+    ]
+
+
+def visibility_for(request):
+    """`may_see(page)`: whether this request passes every view restriction on the page and its
+    ancestors, so a menu never names a members-only page to a visitor. One query per request."""
+    restrictions = list(PageViewRestriction.objects.select_related("page"))
+
+    def may_see(page):
+        return all(
+            restriction.accept_request(request)
+            for restriction in restrictions
+            if page.path.startswith(restriction.page.path)
+        )
+
+    return may_see

@@ -10,8 +10,8 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 
 from network_site.core.bulk import Progress
+from network_site.core.roles import MEMBER
 
-from .access import MEMBERS_GROUP
 from .choices import SCOTTISH_COUNCIL_AREAS, SECTORS
 from .models import MemberProfile
 
@@ -64,7 +64,7 @@ def generate(context, count):
     user_model = get_user_model()
     first = user_model.objects.filter(username__startswith="network-member-").count()
     unusable = make_password(None)
-    members_group, _ = Group.objects.get_or_create(name=MEMBERS_GROUP)
+    members_group, _ = Group.objects.get_or_create(name=MEMBER.group)
     progress = Progress(stdout, "Members", count)
     for start in range(0, count, BATCH_SIZE):
         users = []
