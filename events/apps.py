@@ -9,6 +9,7 @@ class EventsConfig(AppConfig):
         from wagtail.signals import page_published
 
         from network_site.core import home_sections
+        from network_site.core.bulk import register_generator
         from network_site.core.demo import register_demo_content
         from network_site.membership.personal_data import register
 
@@ -36,3 +37,4 @@ class EventsConfig(AppConfig):
             models=[Booking],
         )
         register_demo_content(self.label, f"{self.name}.demo.load")
+        register_generator("meetings", f"{self.name}.generate.generate", 40, order=50)

@@ -6,6 +6,9 @@ class ResourcesConfig(AppConfig):
     verbose_name = "Resources"
 
     def ready(self):
+        from network_site.core.bulk import register_generator
         from network_site.core.demo import register_demo_content
 
         register_demo_content(self.label, f"{self.name}.demo.load")
+
+        register_generator("resources", f"{self.name}.generate.generate", 500, order=30)

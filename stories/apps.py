@@ -7,6 +7,7 @@ class StoriesConfig(AppConfig):
 
     def ready(self):
         from network_site.core import home_sections
+        from network_site.core.bulk import register_generator
         from network_site.core.demo import register_demo_content
         from network_site.membership.personal_data import register
 
@@ -29,3 +30,4 @@ class StoriesConfig(AppConfig):
             models=[StoryPage, HelpedMark],
         )
         register_demo_content(self.label, f"{self.name}.demo.load")
+        register_generator("stories", f"{self.name}.generate.generate", 10000, order=20)

@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Site core"
 
     def ready(self):
-        from . import signals
+        from . import page_cache, signals
 
         signals.connect()
+        page_cache.connect()

@@ -1,11 +1,43 @@
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import BigIntegerField, Q
+from django.db.models.functions import Cast
 from django.shortcuts import render
 from django.template.response import TemplateResponse
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from .forms import SearchForm
 
 RESULTS_PER_PAGE = 10
+
+
+def site_search(query):
+    """Public pages matching `query`, newest first.
+
+    Ordering by relevance makes the search backend score every matching page with a subquery of
+    its own (tens of seconds on SQLite, seconds on PostgreSQL, for a common word among 10,000
+    stories). Without it, SQLite's match is one lookup in its full-text table; on PostgreSQL the
+    backend matches the concatenation of two columns, which no index serves, so the match is made
+    here on each indexed column (each has a GIN index).
+    """
+    pages = Page.objects.live().public().specific().order_by("-first_published_at", "-id")
+    if connection.vendor == "postgresql":
+        return pages.filter(pk__in=_postgres_matches(query))
+    return pages.search(query, order_by_relevance=False)
+
+
+def _postgres_matches(query):
+    from django.contrib.postgres.search import SearchQuery
+    from wagtail.search.models import IndexEntry
+
+    words = SearchQuery(query, search_type="plain")
+    page_types = ContentType.objects.get_for_models(*get_page_models()).values()
+    return (
+        IndexEntry.objects.filter(Q(title=words) | Q(body=words), content_type__in=page_types)
+        .annotate(page_id=Cast("object_id", BigIntegerField()))
+        .values("page_id")
+    )
 
 
 def search(request):
@@ -15,7 +47,7 @@ def search(request):
     if form.is_valid():
         query = form.cleaned_data["q"]
         if query:
-            results = Page.objects.live().public().specific().search(query)
+            results = site_search(query)
             results_page = Paginator(results, RESULTS_PER_PAGE).get_page(
                 form.cleaned_data["page"] or 1
             )

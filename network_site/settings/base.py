@@ -66,6 +66,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "network_site.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Visitors' pages from the shared cache (stored compressed), then compression with Django's
+    # BREACH mitigation (random padding; CSRF tokens are masked per request), then ETags and 304s.
+    "network_site.core.page_cache.VisitorPageCacheMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -117,6 +122,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": cache_from_url(env_str("CACHE_URL", "locmem://"))}
+
+# The visitor page cache (network_site/core/page_cache.py): how long a stored page may be served
+# (0 turns the cache off; development and tests default to off), the max-age browsers and CDNs get
+# (they revalidate with the ETag after it), and paths never stored.
+VISITOR_PAGE_CACHE_ALIAS = "default"
+VISITOR_PAGE_CACHE_SECONDS = env_int("VISITOR_PAGE_CACHE_SECONDS", 0)
+VISITOR_PAGE_MAX_AGE = env_int("VISITOR_PAGE_MAX_AGE", 60)
+VISITOR_PAGE_CACHE_SKIP = ("/admin/", "/accounts/", "/documents/", "/api/", "/media/")
 
 AUTH_USER_MODEL = "membership.User"
 AUTHENTICATION_BACKENDS = [
