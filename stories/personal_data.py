@@ -6,6 +6,8 @@ withdrawn stories are deleted; 'this helped my practice' marks are deleted.
 """
 
 from django.db import transaction
+from wagtail.images import get_image_model
+from wagtail.models import ReferenceIndex, Revision
 
 from network_site.core.site_address import page_url
 
@@ -58,3 +60,19 @@ def erase(user):
         revision = story.save_revision(user=None, log_action=False)
         revision.publish(log_action=False)
         story.revisions.exclude(pk=revision.pk).delete()
+    erase_unused_uploads(user)
+
+
+def erase_unused_uploads(user):
+    """Images a member chose for a story form they never finished (kept when the form came back
+    with an error) are used nowhere: they go too. Staff who upload to the library keep theirs."""
+    if user.has_perm("wagtailimages.add_image"):
+        return
+    for image in get_image_model().objects.filter(uploaded_by_user=user):
+        in_use = (
+            StoryPage.objects.filter(image=image).exists()
+            or Revision.objects.filter(content__image=image.pk).exists()
+            or ReferenceIndex.get_references_to(image).exists()
+        )
+        if not in_use:
+            image.delete()

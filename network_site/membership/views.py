@@ -11,9 +11,12 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from . import personal_data
+from . import choices, personal_data, unsubscribe
+from . import member_page as member_home
 from .access import MEMBERS_GROUP, is_member, member_required
 from .erasure import delete_account
 from .forms import DeleteAccountForm, DirectoryFilterForm, JoinForm, ProfileForm
@@ -76,6 +79,29 @@ def _privacy_url(request):
     return privacy_page.url if privacy_page else None
 
 
+def previous_visit(request):
+    """When this member was last here before this session began."""
+    from .signals import PREVIOUS_VISIT_SESSION_KEY
+
+    stored = request.session.get(PREVIOUS_VISIT_SESSION_KEY)
+    since = parse_datetime(stored) if isinstance(stored, str) else None
+    return since or request.user.date_joined
+
+
+@member_required
+def home(request):
+    since = previous_visit(request)
+    return TemplateResponse(
+        request,
+        "pages/membership/home.html",
+        {
+            "sections": member_home.sections_for(request),
+            "since": since,
+            "news": member_home.news_since(since),
+        },
+    )
+
+
 @member_required
 @require_http_methods(["GET", "POST"])
 def account(request):
@@ -98,14 +124,19 @@ def account(request):
     )
 
 
+def _wants_digest(profile):
+    return profile.digest_frequency != choices.DIGEST_NONE
+
+
 def _record_consent_changes(user, before, after):
     """A new consent record when an option is turned on, the open one withdrawn when turned off."""
     changes = [
-        (ConsentRecord.Purpose.DIRECTORY, "listed_in_directory"),
-        (ConsentRecord.Purpose.MEETINGS_MAILING, "receives_meetings_mailing"),
+        (ConsentRecord.Purpose.DIRECTORY, lambda profile: profile.listed_in_directory),
+        (ConsentRecord.Purpose.MEETINGS_MAILING, lambda profile: profile.receives_meetings_mailing),
+        (ConsentRecord.Purpose.DIGEST, _wants_digest),
     ]
-    for purpose, field in changes:
-        was, now = getattr(before, field), getattr(after, field)
+    for purpose, wants in changes:
+        was, now = wants(before), wants(after)
         if now and not was:
             ConsentRecord.objects.create(
                 user=user, purpose=purpose, notice_version=settings.PRIVACY_NOTICE_VERSION
@@ -115,6 +146,36 @@ def _record_consent_changes(user, before, after):
                 user=user, purpose=purpose, withdrawn_at__isnull=True
             ):
                 record.withdraw()
+
+
+@csrf_exempt  # the signed token is the proof; mail programs' one-click POST carries no cookie
+@require_http_methods(["GET", "POST"])
+def unsubscribe_view(request, token):
+    """GET asks (mail scanners follow links: a GET never changes anything); POST turns it off."""
+    found = unsubscribe.read_token(token)
+    profile = (
+        MemberProfile.objects.select_related("user").filter(user_id=found[0]).first()
+        if found
+        else None
+    )
+    if profile is None:
+        return TemplateResponse(request, "pages/membership/unsubscribe_invalid.html", status=404)
+    mailing = found[1]
+    done = False
+    if request.method == "POST":
+        before = MemberProfile.objects.get(pk=profile.pk)
+        if mailing == unsubscribe.MEETINGS:
+            profile.receives_meetings_mailing = False
+        else:
+            profile.digest_frequency = choices.DIGEST_NONE
+        profile.save(update_fields=["receives_meetings_mailing", "digest_frequency"])
+        _record_consent_changes(profile.user, before, profile)
+        done = True
+    return TemplateResponse(
+        request,
+        "pages/membership/unsubscribe.html",
+        {"mailing_label": unsubscribe.MAILINGS[mailing], "done": done, "token": token},
+    )
 
 
 @member_required

@@ -225,6 +225,8 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/180s/key",
+    # Members writing to each other through the directory: a few a day, fewer to one person.
+    "member_contact": "10/d/user,2/d/key",
 }
 WAGTAILADMIN_LOGIN_URL = "account_login"
 PRIVACY_NOTICE_VERSION = env_str("PRIVACY_NOTICE_VERSION", "2026-11")
@@ -272,6 +274,10 @@ LOGGING = {
 
 # Events: access needs given when booking a meeting are deleted this many days after it ends.
 EVENTS_ACCESS_NEEDS_RETENTION_DAYS = env_int("EVENTS_ACCESS_NEEDS_RETENTION_DAYS", 30)
+# How long a place offered from the waiting list is held before it passes to the next person.
+EVENTS_OFFER_HOURS = env_int("EVENTS_OFFER_HOURS", 48)
+# Members on the meetings mailing get a reminder this many days before a meeting.
+EVENTS_MAILING_REMINDER_DAYS = env_int("EVENTS_MAILING_REMINDER_DAYS", 7)
 
 # Whether load_demo_content may create the local admin account (never in production).
 DEMO_ACCOUNTS_ENABLED = False
