@@ -7,7 +7,6 @@ withdrawn stories are deleted; 'this helped my practice' marks are deleted.
 
 from django.db import transaction
 from wagtail.images import get_image_model
-from wagtail.models import ReferenceIndex, Revision
 
 from network_site.core.site_address import page_url
 
@@ -64,15 +63,9 @@ def erase(user):
 
 
 def erase_unused_uploads(user):
-    """Images a member chose for a story form they never finished (kept when the form came back
-    with an error) are used nowhere: they go too. Staff who upload to the library keep theirs."""
-    if user.has_perm("wagtailimages.add_image"):
-        return
-    for image in get_image_model().objects.filter(uploaded_by_user=user):
-        in_use = (
-            StoryPage.objects.filter(image=image).exists()
-            or Revision.objects.filter(content__image=image.pk).exists()
-            or ReferenceIndex.get_references_to(image).exists()
-        )
-        if not in_use:
-            image.delete()
+    """Images a member chose for a story form they never saved (kept when the form came back with
+    an error) are used nowhere: they go too."""
+    from .views import KEPT_IMAGE_TAG
+
+    for image in get_image_model().objects.filter(uploaded_by_user=user, tags__name=KEPT_IMAGE_TAG):
+        image.delete()

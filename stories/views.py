@@ -27,6 +27,8 @@ def own_story(index, user, story_id):
 
 
 KEPT_IMAGE_SALT = "stories.kept-image"
+# Marks an image kept for a story form not yet saved: used nowhere, so erasure deletes it.
+KEPT_IMAGE_TAG = "kept-for-an-unsaved-story"
 
 
 def save_uploaded_image(form, user):
@@ -58,14 +60,20 @@ def kept_image_from(token, user):
         return None
     if not isinstance(image_id, int):
         return None
-    return get_image_model().objects.filter(pk=image_id, uploaded_by_user=user).first()
+    return (
+        get_image_model()
+        .objects.filter(pk=image_id, uploaded_by_user=user, tags__name=KEPT_IMAGE_TAG)
+        .first()
+    )
 
 
 def keep_chosen_image(form, user, kept):
     """A browser cannot fill a file input again, so a good image that came with a form that has
     errors is saved now and carried by a signed token: the member need not choose it again."""
     if form.cleaned_data.get("image") and "image" not in form.errors:
-        return save_uploaded_image(form, user)
+        image = save_uploaded_image(form, user)
+        image.tags.add(KEPT_IMAGE_TAG)
+        return image
     return kept
 
 
@@ -105,6 +113,7 @@ def handle_story_form(request, index, story=None):
                 if image is None and kept_image is not None:
                     kept_image.title = form.cleaned_data["image_alt_text"][:255] or kept_image.title
                     kept_image.save(update_fields=["title"])
+                    kept_image.tags.remove(KEPT_IMAGE_TAG)
                     image = kept_image
                 if image is not None:
                     draft.image = image
