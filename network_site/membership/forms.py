@@ -213,3 +213,13 @@ class DecisionForm(forms.Form):
         help_text="Included in the email they get.",
     )
     decision = forms.ChoiceField(choices=[("approve", "Approve"), ("decline", "Decline")])
+
+
+class ContactMemberForm(forms.Form):
+    message = PlainTextField(
+        label="Your message",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="2,000 characters at most. Do not share anything about the people you support.",
+        error_messages={"required": "Write your message"},
+    )

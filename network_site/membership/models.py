@@ -124,6 +124,9 @@ class MemberProfile(models.Model):
     # When the member last signed in before this session: "what is new since your last visit".
     last_visit_at = models.DateTimeField(null=True, blank=True)
 
+    class Meta:
+        permissions = [("deactivate_member", "Can deactivate and reactivate members")]
+
     def __str__(self):
         return f"Profile of {self.user}"
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("account/delete/", views.delete_my_account, name="delete_account"),
     path("account/deleted/", views.account_deleted, name="account_deleted"),
     path("members/", views.directory, name="directory"),
+    path("members/<int:profile_id>/contact/", views.contact_member, name="contact"),
     path("email/unsubscribe/<str:token>/", views.unsubscribe_view, name="unsubscribe"),
     # These two replace allauth's sign-up and Wagtail's sign-in: one way in, one way to sign in.
     path("accounts/signup/", RedirectView.as_view(pattern_name="membership:join")),

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.core.paginator import Paginator
 from django.db import IntegrityError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -15,11 +15,20 @@ from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from network_site.core.mail import send_email
+from network_site.core.site_address import absolute_url
+
 from . import choices, personal_data, unsubscribe
 from . import member_page as member_home
 from .access import MEMBERS_GROUP, is_member, member_required
 from .erasure import delete_account
-from .forms import DeleteAccountForm, DirectoryFilterForm, JoinForm, ProfileForm
+from .forms import (
+    ContactMemberForm,
+    DeleteAccountForm,
+    DirectoryFilterForm,
+    JoinForm,
+    ProfileForm,
+)
 from .models import ConsentRecord, MemberProfile
 from .services import create_join_request
 
@@ -202,6 +211,62 @@ def directory(request):
         request,
         "pages/membership/directory.html",
         {"form": form, "members_page": members_page},
+        status=400 if form.errors else 200,
+    )
+
+
+def contactable_profiles():
+    return MemberProfile.objects.filter(
+        listed_in_directory=True,
+        accepts_contact=True,
+        user__is_active=True,
+        user__groups__name=MEMBERS_GROUP,
+    ).select_related("user")
+
+
+def directory_name(profile):
+    return profile.user.get_full_name() if profile.show_name else "A network member"
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def contact_member(request, profile_id):
+    """A message to another member by email: neither address is shown to the other."""
+    recipient = contactable_profiles().exclude(user=request.user).filter(pk=profile_id).first()
+    if recipient is None:
+        raise Http404("No member to contact")
+    form = ContactMemberForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        key = f"{request.user.pk}:{recipient.user_id}"
+        if not ratelimit.consume(request, action="member_contact", key=key):
+            return TemplateResponse(request, "pages/membership/too_many_messages.html", status=429)
+        sender = MemberProfile.objects.filter(user=request.user).first()
+        can_reply = contactable_profiles().filter(user=request.user).first()
+        send_email(
+            "membership/member_contact",
+            [recipient.user.email],
+            {
+                "recipient": recipient,
+                "sender_name": directory_name(sender)
+                if sender and sender.listed_in_directory
+                else "A network member",
+                "message": form.cleaned_data["message"],
+                "reply_url": absolute_url(reverse("membership:contact", args=[can_reply.pk]))
+                if can_reply
+                else "",
+                "account_url": absolute_url(reverse("membership:account")),
+            },
+        )
+        messages.success(
+            request,
+            f"Your message is on its way to {directory_name(recipient)}. Your email address "
+            "was not shared.",
+        )
+        return redirect("membership:directory")
+    return TemplateResponse(
+        request,
+        "pages/membership/contact_member.html",
+        {"form": form, "recipient": recipient, "recipient_name": directory_name(recipient)},
         status=400 if form.errors else 200,
     )
 
