@@ -1,9 +1,7 @@
-import importlib
-
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from .load_demo_content import DEMO_MODULES
+from network_site.core.demo import demo_modules
 
 
 class Command(BaseCommand):
@@ -13,13 +11,7 @@ class Command(BaseCommand):
         if not settings.DEMO_ACCOUNTS_ENABLED and not settings.DEBUG:
             raise CommandError("Demo accounts exist on development and test sites only.")
         rows = [("Administrator", "admin@example.org", settings.DEMO_ADMIN_PASSWORD)]
-        for module_name in DEMO_MODULES:
-            try:
-                module = importlib.import_module(module_name)
-            except ModuleNotFoundError as error:
-                if error.name != module_name:
-                    raise
-                continue
+        for module in demo_modules():
             if hasattr(module, "accounts"):
                 rows.extend(module.accounts())
         width = max(len(email) for _role, email, _password in rows)
