@@ -10,7 +10,6 @@ from tests.factories.membership import (
     MemberFactory,
     MemberProfileFactory,
     UserFactory,
-    fresh_rate_limits,  # noqa: F401 - autouse fixture
 )
 
 pytestmark = pytest.mark.django_db

@@ -18,7 +18,6 @@ from tests.factories.membership import (
     PASSWORD,
     MemberFactory,
     UserFactory,
-    fresh_rate_limits,  # noqa: F401 - autouse fixture
 )
 from tests.factories.resources import ResourceIndexPageFactory, ResourcePageFactory
 from tests.factories.stories import StoryPageFactory, make_story_index
