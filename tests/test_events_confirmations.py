@@ -253,3 +253,15 @@ def test_a_new_meeting_form_explains_the_empty_panel(client, index, django_user_
     )
     page = client.get(f"/admin/pages/add/events/meetingpage/{index.pk}/").content.decode()
     assert "Once the meeting is published" in page
+
+
+def test_places_left_stay_true_for_visitors_when_the_page_is_cached(client, index, settings):
+    settings.VISITOR_PAGE_CACHE_SECONDS = 600  # as in production
+    meeting = MeetingPageFactory(parent=index, slug="cached", capacity=3)
+    assert "3 of 3 places left." in client.get(url(meeting)).content.decode()
+
+    booking = bookings.book(meeting.pk, make_member("one@example.org"))
+    assert "2 of 3 places left." in client.get(url(meeting)).content.decode()
+
+    bookings.cancel(meeting.pk, booking.member)
+    assert "3 of 3 places left." in client.get(url(meeting)).content.decode()
