@@ -1,8 +1,7 @@
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import BigIntegerField, Q
-from django.db.models.functions import Cast
+from django.db.models import Q
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from wagtail.models import Page, get_page_models
@@ -28,16 +27,18 @@ def site_search(query):
 
 
 def _postgres_matches(query):
+    """Ids of the pages whose indexed title or body matches, fetched first: as a subquery, the
+    planner walks pages newest first and probes the matches for each one (1.3 s for a common word
+    among 10,000 stories) instead of hashing them once."""
     from django.contrib.postgres.search import SearchQuery
     from wagtail.search.models import IndexEntry
 
     words = SearchQuery(query, search_type="plain")
     page_types = ContentType.objects.get_for_models(*get_page_models()).values()
-    return (
-        IndexEntry.objects.filter(Q(title=words) | Q(body=words), content_type__in=page_types)
-        .annotate(page_id=Cast("object_id", BigIntegerField()))
-        .values("page_id")
-    )
+    object_ids = IndexEntry.objects.filter(
+        Q(title=words) | Q(body=words), content_type__in=page_types
+    ).values_list("object_id", flat=True)
+    return [int(object_id) for object_id in object_ids]
 
 
 def search(request):
