@@ -44,7 +44,9 @@ demo: migrate ## Load the demo content (safe to run again)
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py set_site_address
 
-run: demo serve ## Install, migrate, load demo content and serve http://127.0.0.1:8000 on SQLite
+run: demo ## Install, migrate, load demo content and serve http://127.0.0.1:8000 on SQLite
+	@$(BIN)/python manage.py show_demo_accounts
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 serve: install ## Serve the site without reloading demo content
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)

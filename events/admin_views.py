@@ -22,23 +22,29 @@ def editable_meeting(request, meeting_id):
 
 
 def meeting_bookings(meeting):
-    bookings = meeting.bookings.select_related("member")
+    """(coming, offered a place, waiting), in one query."""
+    bookings = list(
+        meeting.bookings.select_related("member")
+        .filter(status__in=[*Booking.HOLDING_A_PLACE, Booking.Status.WAITING])
+        .order_by("waiting_since", "created_at", "pk")
+    )
     return (
-        list(bookings.filter(status=Booking.Status.ATTENDING).order_by("created_at", "pk")),
-        list(bookings.filter(status=Booking.Status.WAITING).order_by("waiting_since", "pk")),
+        [booking for booking in bookings if booking.is_attending],
+        [booking for booking in bookings if booking.is_offered],
+        [booking for booking in bookings if booking.is_waiting],
     )
 
 
 def bookings_view(request, meeting_id):
     meeting = editable_meeting(request, meeting_id)
-    attending, waiting = meeting_bookings(meeting)
+    attending, offered, waiting = meeting_bookings(meeting)
     return TemplateResponse(
         request,
         "events/admin/bookings.html",
         {
             "meeting": meeting,
             "attending": attending,
-            "waiting": waiting,
+            "waiting": offered + waiting,
             "tally": getattr(meeting, "access_needs_tally", None),
         },
     )
@@ -46,7 +52,8 @@ def bookings_view(request, meeting_id):
 
 def bookings_csv_view(request, meeting_id):
     meeting = editable_meeting(request, meeting_id)
-    attending, waiting = meeting_bookings(meeting)
+    attending, offered, waiting = meeting_bookings(meeting)
+    waiting = offered + waiting
     header = [
         "Status",
         "Place on waiting list",

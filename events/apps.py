@@ -9,15 +9,19 @@ class EventsConfig(AppConfig):
         from wagtail.signals import page_published
 
         from network_site.core import home_sections
+        from network_site.core.bulk import register_generator
         from network_site.core.demo import register_demo_content
+        from network_site.membership.member_page import register_news, register_section
         from network_site.membership.personal_data import register
 
+        from . import member_home
         from .booking import (
             erase_member_bookings,
             export_member_bookings,
             offer_places_after_publishing,
         )
         from .home import next_meeting_section
+        from .mailing import announce_after_publishing
         from .models import Booking, MeetingPage
 
         page_published.connect(offer_places_after_publishing, sender=MeetingPage)
@@ -28,6 +32,7 @@ class EventsConfig(AppConfig):
             get_context=next_meeting_section,
             default_heading="Next meeting",
         )
+        page_published.connect(announce_after_publishing, sender=MeetingPage)
 
         register(
             "meeting_bookings",
@@ -36,3 +41,12 @@ class EventsConfig(AppConfig):
             models=[Booking],
         )
         register_demo_content(self.label, f"{self.name}.demo.load")
+        register_generator("meetings", f"{self.name}.generate.generate", 40, order=50)
+        # The member's own page: their places, and new meetings in "what is new" and the digest.
+        register_section(
+            "meetings",
+            template="pages/events/home_section.html",
+            context=member_home.section_context,
+            order=20,
+        )
+        register_news(MeetingPage, "Meetings")

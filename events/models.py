@@ -15,6 +15,7 @@ from network_site.core.blocks import RICH_TEXT_FEATURES, DocumentLinkBlock
 
 from . import times
 from .blocks import AgendaBlock, StoriesPresentedBlock
+from .panels import BookingsPanel
 
 PAST_MEETINGS_PER_PAGE = 10
 
@@ -123,6 +124,7 @@ class MeetingPage(RoutablePageMixin, Page):
         MultiFieldPanel(
             [FieldPanel("capacity"), FieldPanel("booking_closes_at")], heading="Booking"
         ),
+        BookingsPanel(heading="Who is coming"),
         FieldPanel("agenda"),
         FieldPanel("papers"),
         FieldPanel("access_information"),
@@ -192,11 +194,16 @@ class MeetingPage(RoutablePageMixin, Page):
     def attending_count(self):
         return self.bookings.filter(status=Booking.Status.ATTENDING).count()
 
+    @cached_property
+    def places_taken(self):
+        """Places people are coming to, and places offered and held for someone."""
+        return self.bookings.filter(status__in=Booking.HOLDING_A_PLACE).count()
+
     @property
     def places_left(self):
         if self.capacity is None:
             return None
-        return max(self.capacity - self.attending_count, 0)
+        return max(self.capacity - self.places_taken, 0)
 
     def is_full(self):
         return self.capacity is not None and self.places_left == 0
@@ -242,6 +249,12 @@ class MeetingPage(RoutablePageMixin, Page):
 
         return cancel_booking(request, self)
 
+    @path("accept/", name="accept_offer")
+    def accept_offer(self, request):
+        from .views import accept_offer
+
+        return accept_offer(request, self)
+
     @path("calendar/", name="calendar")
     def calendar(self, request):
         from .views import meeting_calendar
@@ -254,6 +267,7 @@ class Booking(models.Model):
 
     class Status(models.TextChoices):
         ATTENDING = "attending", "Coming"
+        OFFERED = "offered", "Offered a place"
         WAITING = "waiting", "On the waiting list"
         CANCELLED = "cancelled", "Cancelled"
 
@@ -263,6 +277,10 @@ class Booking(models.Model):
         STEP_FREE = "step_free", "Step-free access"
         DIETARY = "dietary", "Dietary needs"
         OTHER = "other", "Something else"
+
+    HOLDING_A_PLACE = (Status.ATTENDING, Status.OFFERED)
+    # Needs that only a room can meet: never asked about for an online meeting.
+    IN_PERSON_NEEDS = (AccessNeed.STEP_FREE, AccessNeed.DIETARY)
 
     meeting = models.ForeignKey(MeetingPage, on_delete=models.CASCADE, related_name="bookings")
     member = models.ForeignKey(
@@ -276,6 +294,8 @@ class Booking(models.Model):
     # Order on the waiting list: first to join is first offered a place.
     waiting_since = models.DateTimeField(null=True, blank=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    # A place offered from the waiting list is held until then, and passes on if not taken up.
+    offer_expires_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -302,6 +322,10 @@ class Booking(models.Model):
         return self.status == self.Status.WAITING
 
     @property
+    def is_offered(self):
+        return self.status == self.Status.OFFERED
+
+    @property
     def access_needs_display(self):
         labels = dict(self.AccessNeed.choices)
         return [labels.get(code, code) for code in self.access_needs]
@@ -325,3 +349,23 @@ class AccessNeedsTally(models.Model):
     def counts_display(self):
         labels = dict(Booking.AccessNeed.choices)
         return [(labels.get(code, code), count) for code, count in sorted(self.counts.items())]
+
+
+class MeetingMailing(models.Model):
+    """A meetings-mailing email that went out about a meeting: each kind goes once."""
+
+    class Kind(models.TextChoices):
+        ANNOUNCEMENT = "announcement", "Announcement"
+        REMINDER = "reminder", "Reminder"
+
+    meeting = models.ForeignKey(MeetingPage, on_delete=models.CASCADE, related_name="mailings")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "kind"], name="events_mailing_once_per_kind")
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} of {self.meeting}"

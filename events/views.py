@@ -2,8 +2,9 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from network_site.membership.access import is_member, member_required
 
@@ -26,7 +27,7 @@ def meeting_page_context(page, request):
         "is_member": member,
         "booking": booking,
         # A form with errors replaces this one through render(context_overrides=...).
-        "booking_form": BookingForm(),
+        "booking_form": BookingForm(meeting=page),
         "show_joining_link": page.can_see_joining_link(user, booking),
         "waiting_position": waiting_position(booking) if booking and booking.is_waiting else None,
     }
@@ -49,7 +50,7 @@ def waiting_position(booking):
 @require_POST
 @member_required
 def book_meeting(request, page):
-    form = BookingForm(request.POST)
+    form = BookingForm(request.POST, meeting=page)
     if not form.is_valid():
         return page.render(request, context_overrides={"booking_form": form})
     try:
@@ -63,7 +64,12 @@ def book_meeting(request, page):
         messages.error(request, "Booking for this meeting has closed.")
         return redirect(page.url)
     if booking.is_attending:
-        messages.success(request, "You are coming. We look forward to seeing you.")
+        messages.success(
+            request,
+            "You are coming. We have emailed you a confirmation with the calendar entry.",
+        )
+    elif booking.is_offered:
+        messages.info(request, "A place is being held for you: take it up below.")
     else:
         messages.success(
             request,
@@ -73,14 +79,42 @@ def book_meeting(request, page):
     return redirect(page.url + "#your-place")
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @member_required
 def cancel_booking(request, page):
+    """GET asks "are you sure?"; only the POST from that page cancels (no JavaScript needed)."""
+    if request.method == "GET":
+        booking = page.booking_for(request.user)
+        if booking is None or booking.status == Booking.Status.CANCELLED:
+            messages.info(request, "You have no place at this meeting to cancel.")
+            return redirect(page.url)
+        return TemplateResponse(
+            request, "pages/events/cancel_booking.html", {"page": page, "booking": booking}
+        )
     booking = bookings.cancel(page.pk, request.user)
     if booking is None:
         messages.info(request, "You had no place at this meeting to cancel.")
     else:
-        messages.success(request, "You are no longer down for this meeting.")
+        messages.success(
+            request, "You are no longer down for this meeting. We have emailed you to confirm."
+        )
+    return redirect(page.url + "#your-place")
+
+
+@require_POST
+@member_required
+def accept_offer(request, page):
+    try:
+        bookings.accept_offer(page.pk, request.user)
+    except bookings.OfferGone:
+        messages.error(
+            request,
+            "There is no place held for you at this meeting now: the offer may have lapsed.",
+        )
+        return redirect(page.url + "#your-place")
+    messages.success(
+        request, "The place is yours. We have emailed you a confirmation with the calendar entry."
+    )
     return redirect(page.url + "#your-place")
 
 

@@ -9,6 +9,7 @@ from .comparison import build_comparison
 from .forms import MAX_COMPARED, MIN_COMPARED, CompareForm, GuideFilterForm
 from .models import (
     ComparisonDimension,
+    DimensionValue,
     EntryDimensionValue,
     ExampleSector,
     Kind,
@@ -117,6 +118,11 @@ def matrix(request, guide):
         template="pages/mapping/matrix.html",
         context_overrides={
             "form": form,
+            # The map filters by kind and sector on the page; a search or an examples filter
+            # carried over from the guide's list is kept.
+            "map_filter_fields": [form["kind"], form["sector"]],
+            "kept_filter_fields": [form["q"], form["example_sector"]],
+            "value_choices": DimensionValue.choices,
             "dimensions": dimensions,
             "dimension_rows": dimension_rows,
             "sectors": Sector.choices,

@@ -6,6 +6,14 @@ class ResourcesConfig(AppConfig):
     verbose_name = "Resources"
 
     def ready(self):
+        from network_site.core.bulk import register_generator
         from network_site.core.demo import register_demo_content
+        from network_site.membership.member_page import register_news
+
+        from .models import ResourcePage
 
         register_demo_content(self.label, f"{self.name}.demo.load")
+
+        register_generator("resources", f"{self.name}.generate.generate", 500, order=30)
+        # New resources appear on members' home pages and in their digests.
+        register_news(ResourcePage, "Resources")

@@ -7,10 +7,12 @@ class StoriesConfig(AppConfig):
 
     def ready(self):
         from network_site.core import home_sections
+        from network_site.core.bulk import register_generator
         from network_site.core.demo import register_demo_content
+        from network_site.membership.member_page import register_news, register_section
         from network_site.membership.personal_data import register
 
-        from . import notifications, personal_data
+        from . import member_home, notifications, personal_data
         from .home import latest_stories_section
         from .models import HelpedMark, StoryPage
 
@@ -22,6 +24,14 @@ class StoriesConfig(AppConfig):
             get_context=latest_stories_section,
             default_heading="Latest stories from practice",
         )
+        # The member's own page: their stories, and new stories in "what is new" and the digest.
+        register_section(
+            "stories",
+            template="pages/stories/home_section.html",
+            context=member_home.section_context,
+            order=10,
+        )
+        register_news(StoryPage, "Stories")
         register(
             "stories",
             export=personal_data.export,
@@ -29,3 +39,4 @@ class StoriesConfig(AppConfig):
             models=[StoryPage, HelpedMark],
         )
         register_demo_content(self.label, f"{self.name}.demo.load")
+        register_generator("stories", f"{self.name}.generate.generate", 10000, order=20)

@@ -185,7 +185,8 @@ class StoryForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("image") and not cleaned.get("image_alt_text", "").strip():
+        has_image = cleaned.get("image") or self.data.get("kept_image")
+        if has_image and not cleaned.get("image_alt_text", "").strip():
             self.add_error("image_alt_text", "Describe the image for people who cannot see it")
         credit = cleaned.get("credit")
         if credit == choices.CREDIT_NAME and not cleaned.get("credit_name", "").strip():

@@ -6,6 +6,7 @@ withdrawn stories are deleted; 'this helped my practice' marks are deleted.
 """
 
 from django.db import transaction
+from wagtail.images import get_image_model
 
 from network_site.core.site_address import page_url
 
@@ -58,3 +59,13 @@ def erase(user):
         revision = story.save_revision(user=None, log_action=False)
         revision.publish(log_action=False)
         story.revisions.exclude(pk=revision.pk).delete()
+    erase_unused_uploads(user)
+
+
+def erase_unused_uploads(user):
+    """Images a member chose for a story form they never saved (kept when the form came back with
+    an error) are used nowhere: they go too."""
+    from .views import KEPT_IMAGE_TAG
+
+    for image in get_image_model().objects.filter(uploaded_by_user=user, tags__name=KEPT_IMAGE_TAG):
+        image.delete()

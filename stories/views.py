@@ -1,11 +1,13 @@
 """The members' side of stories: share, edit, list their own, withdraw. Routed by StoryIndexPage."""
 
 from django.contrib import messages
+from django.core import signing
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
+from wagtail.images import get_image_model
 
 from network_site.membership.access import member_required
 
@@ -24,14 +26,52 @@ def own_story(index, user, story_id):
     return story
 
 
+KEPT_IMAGE_SALT = "stories.kept-image"
+# Marks an image kept for a story form not yet saved: used nowhere, so erasure deletes it.
+KEPT_IMAGE_TAG = "kept-for-an-unsaved-story"
+
+
 def save_uploaded_image(form, user):
     upload = form.cleaned_data.get("image")
     if not upload:
         return None
-    return save_upload(upload, title=form.cleaned_data["image_alt_text"], user=user)
+    title = form.cleaned_data.get("image_alt_text") or upload.name
+    return save_upload(upload, title=title, user=user)
 
 
-def story_form_response(request, index, form, story=None, status=None):
+def kept_image_token(image, user):
+    return signing.dumps(image.pk, salt=f"{KEPT_IMAGE_SALT}:{user.pk}")
+
+
+def kept_image_from(token, user):
+    """The image this member chose before the form came back with an error, if the token is one
+    this site gave them; never another member's image."""
+    if not token:
+        return None
+    try:
+        image_id = signing.loads(token, salt=f"{KEPT_IMAGE_SALT}:{user.pk}")
+    except signing.BadSignature:
+        return None
+    if not isinstance(image_id, int):
+        return None
+    return (
+        get_image_model()
+        .objects.filter(pk=image_id, uploaded_by_user=user, tags__name=KEPT_IMAGE_TAG)
+        .first()
+    )
+
+
+def keep_chosen_image(form, user, kept):
+    """A browser cannot fill a file input again, so a good image that came with a form that has
+    errors is saved now and carried by a signed token: the member need not choose it again."""
+    if form.cleaned_data.get("image") and "image" not in form.errors:
+        image = save_uploaded_image(form, user)
+        image.tags.add(KEPT_IMAGE_TAG)
+        return image
+    return kept
+
+
+def story_form_response(request, index, form, story=None, status=None, kept_image=None):
     details = (
         form.identifying_details
         if form.is_bound
@@ -46,20 +86,29 @@ def story_form_response(request, index, form, story=None, status=None):
             "story": story,
             "status": status,
             "identifying_details": details,
+            "kept_image": kept_image,
+            "kept_image_token": kept_image_token(kept_image, request.user) if kept_image else "",
         },
     )
 
 
 def handle_story_form(request, index, story=None):
     status = story_status(story) if story else None
+    kept_image = None
     if request.method == "POST":
         action = SUBMIT if request.POST.get("action") == SUBMIT else SAVE_DRAFT
         form = StoryForm(request.POST, request.FILES, action=action)
+        kept_image = kept_image_from(request.POST.get("kept_image"), request.user)
         if form.is_valid():
             with transaction.atomic():
                 draft = story.get_latest_revision_as_object() if story else StoryPage()
                 form.apply_to(draft)
                 image = save_uploaded_image(form, request.user)
+                if image is None and kept_image is not None:
+                    kept_image.title = form.cleaned_data["image_alt_text"][:255] or kept_image.title
+                    kept_image.save(update_fields=["title"])
+                    kept_image.tags.remove(KEPT_IMAGE_TAG)
+                    image = kept_image
                 if image is not None:
                     draft.image = image
                 saved = save_story(index, draft, request.user, submit=action == SUBMIT)
@@ -72,13 +121,14 @@ def handle_story_form(request, index, story=None):
                 return redirect(index.my_stories_url)
             messages.success(request, f"Your draft “{saved.draft_title}” is saved.")
             return redirect(index.subpage_url("edit_story", saved.pk))
+        kept_image = keep_chosen_image(form, request.user, kept_image)
     elif story is not None:
         form = StoryForm(
             initial=StoryForm.initial_from_story(story.get_latest_revision_as_object())
         )
     else:
         form = StoryForm(initial={"credit_name": request.user.get_full_name()})
-    return story_form_response(request, index, form, story, status)
+    return story_form_response(request, index, form, story, status, kept_image)
 
 
 @member_required

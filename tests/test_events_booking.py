@@ -114,10 +114,20 @@ def test_signed_in_non_members_are_refused(client, meeting, django_user_model):
 
 @pytest.mark.django_db
 def test_booking_by_get_changes_nothing(client, meeting):
-    client.force_login(make_member())
+    member = make_member()
+    client.force_login(member)
     assert client.get(book_url(meeting)).status_code == 405
-    assert client.get(cancel_url(meeting)).status_code == 405
+    # Without a place, the cancel page sends the member back to the meeting.
+    assert client.get(cancel_url(meeting)).status_code == 302
     assert Booking.objects.count() == 0
+
+    bookings.book(meeting.pk, member)
+    response = client.get(cancel_url(meeting))
+
+    # With one, it asks first: a GET never cancels.
+    assert response.status_code == 200
+    assert "Cancel your place?" in response.content.decode()
+    assert Booking.objects.get().status == Booking.Status.ATTENDING
 
 
 @pytest.mark.django_db
@@ -195,13 +205,17 @@ def test_cancelling_offers_the_place_to_the_waiting_list_in_order_by_email(
 
     assert "You are no longer down for this meeting" in response.content.decode()
     assert Booking.objects.get(member=coming[0]).status == Booking.Status.CANCELLED
-    assert Booking.objects.get(member=waiting_first).status == Booking.Status.ATTENDING
+    # The place is held for the first person waiting until they take it up.
+    assert Booking.objects.get(member=waiting_first).status == Booking.Status.OFFERED
     assert Booking.objects.get(member=waiting_second).status == Booking.Status.WAITING
-    assert len(mail.outbox) == 1
-    offer = mail.outbox[0]
-    assert offer.to == ["first@example.org"]
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "coming0@example.org",
+        "first@example.org",
+    ]
+    offer = next(message for message in mail.outbox if message.to == ["first@example.org"])
     assert "A place has come up" in offer.subject
     assert "Hello Ailsa" in offer.body
+    assert "We are holding it for you until" in offer.body
     assert "http://testserver/meetings/spring/" in offer.body
     # The joining link is on the page for them now, never in this mail.
     assert meeting.joining_link not in offer.body
@@ -222,7 +236,7 @@ def test_raising_the_capacity_offers_the_new_places_in_order(
         meeting.save_revision().publish()
 
     statuses = [Booking.objects.get(member=member).status for member in waiting]
-    assert statuses == [Booking.Status.ATTENDING, Booking.Status.ATTENDING, Booking.Status.WAITING]
+    assert statuses == [Booking.Status.OFFERED, Booking.Status.OFFERED, Booking.Status.WAITING]
     assert sorted(message.to[0] for message in mail.outbox) == [
         "waiting0@example.org",
         "waiting1@example.org",
@@ -246,7 +260,9 @@ def test_leaving_the_waiting_list_offers_nothing_to_anyone(
 
     assert Booking.objects.get(member=waiting).status == Booking.Status.CANCELLED
     assert Booking.objects.get(member=later).status == Booking.Status.WAITING
-    assert mail.outbox == []
+    # Only the member who left hears, to confirm it.
+    assert [message.to for message in mail.outbox] == [["waiting@example.org"]]
+    assert "You have left the waiting list" in mail.outbox[0].subject
 
 
 @pytest.mark.django_db

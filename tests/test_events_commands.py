@@ -68,6 +68,7 @@ def test_reminders_go_to_members_coming_tomorrow_with_the_joining_link(index):
     assert "To join online: https://meet.example.org/tomorrow-room" in reminder.body
     assert "10:00 to 12:30" in reminder.body
     assert "http://testserver/meetings/tomorrow/" in reminder.body
+    assert reminder.alternatives[0].mimetype == "text/html"
 
     # Running again (the scheduler may retry) sends nothing more.
     assert "Sent 0 meeting reminders." in run("send_meeting_reminders")

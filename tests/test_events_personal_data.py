@@ -53,5 +53,5 @@ def test_erasing_a_member_deletes_their_bookings_and_passes_their_place_on(
         personal_data.erase_for(leaving)
 
     assert not Booking.objects.filter(member=leaving).exists()
-    assert Booking.objects.get(member=next_in_line).status == Booking.Status.ATTENDING
+    assert Booking.objects.get(member=next_in_line).status == Booking.Status.OFFERED
     assert [message.to for message in mail.outbox] == [["next@example.org"]]

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -32,7 +33,7 @@ def test_matrix_is_a_real_table_of_entries_against_dimensions_and_sectors(client
     assert html.count("<caption") == 2
     assert '<th scope="col">Strengths-based</th>' in html
     assert '<th scope="col">Housing</th>' in html
-    assert f'<th scope="row"><a href="{talking.url}">Talking Points</a></th>' in html
+    assert f'<th scope="row"><a href="{talking.url}">Talking Points</a>' in html
     rows = dict(response.context["dimension_rows"])
     assert [value.value if value else None for value in rows[talking]] == ["partly", None]
     sectors = {entry.title: applies for entry, applies in response.context["sector_rows"]}
@@ -50,6 +51,80 @@ def test_matrix_follows_the_guide_filters_and_ignores_junk(client, guide):
     response = client.get("/mapping-guide/matrix/", {"kind": "nonsense", "sector": "<b>"})
     assert response.status_code == 200
     assert len(response.context["dimension_rows"]) == 2
+
+
+def test_gap_map_colours_each_cell_by_its_answer_and_says_it_too(client, guide):
+    questions = [
+        ComparisonDimensionFactory(name=f"Question {number}", sort_order=number)
+        for number in range(5)
+    ]
+    entry = MappingEntryPageFactory(parent=guide, title="Talking Points", kind="approach")
+    for question, answer in zip(questions, ["yes", "partly", "no", "n/a"], strict=False):
+        give_value(entry, question, answer)
+
+    html = client.get("/mapping-guide/matrix/").content.decode()
+
+    cells = re.findall(r'<td class="mapping-cell mapping-value--([a-z]+)">([^<]+)</td>', html)
+    assert cells[:5] == [
+        ("yes", "Yes"),
+        ("partly", "Partly"),
+        ("no", "No"),
+        ("na", "Not applicable"),
+        ("none", "Not given"),
+    ]
+    # A key names every colour in words.
+    key = re.search(r'<ul class="mapping-key" aria-label="Key">(.*?)</ul>', html, re.S).group(1)
+    assert re.findall(r">([^<]+)</span>", key) == [
+        "Yes",
+        "Partly",
+        "No",
+        "Not applicable",
+        "Not given",
+    ]
+    assert '<span class="mapping-kind">Approach</span>' in html
+
+
+def test_gap_map_filters_by_kind_and_sector_on_the_map(client, guide):
+    MappingEntryPageFactory(
+        parent=guide, title="A housing tool", kind="tool", applies_to_housing=True
+    )
+    MappingEntryPageFactory(
+        parent=guide, title="A health tool", kind="tool", applies_to_health=True
+    )
+    MappingEntryPageFactory(parent=guide, title="A policy", kind="policy", applies_to_housing=True)
+
+    response = client.get("/mapping-guide/matrix/", {"kind": "tool", "sector": "housing"})
+
+    html = response.content.decode()
+    assert [entry.title for entry, _ in response.context["dimension_rows"]] == ["A housing tool"]
+    form = re.search(r'<form method="get" action="/mapping-guide/matrix/".*?</form>', html, re.S)
+    assert form, "the map has its own filter form"
+    assert '<option value="tool" selected>' in form.group(0)
+    assert '<option value="housing" selected>' in form.group(0)
+    assert '<meta name="robots" content="noindex">' in html
+
+
+def test_gap_map_keeps_a_search_from_the_list_and_explains_a_bad_filter(client, guide):
+    MappingEntryPageFactory(parent=guide, title="Talking Points", kind="approach")
+    MappingEntryPageFactory(parent=guide, title="Outcomes Star", kind="tool")
+
+    response = client.get("/mapping-guide/matrix/", {"q": "talking", "kind": "spaceship"})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<input type="hidden" name="q" value="talking">' in html
+    assert "ds_error-summary" in html
+    assert 'aria-invalid="true"' in html
+    assert "spaceship" not in re.search(r'<select[^>]*name="kind".*?</select>', html, re.S).group(0)
+
+
+def test_gap_map_with_no_match_says_so(client, guide):
+    MappingEntryPageFactory(parent=guide, title="A tool", kind="tool")
+
+    html = client.get("/mapping-guide/matrix/", {"kind": "policy"}).content.decode()
+
+    assert "No entry matches these filters." in html
+    assert "<table" not in html
 
 
 @pytest.fixture

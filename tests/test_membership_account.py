@@ -41,6 +41,7 @@ def profile_data(**overrides):
         "listed_in_directory": "on",
         "show_name": "on",
         "show_role": "on",
+        "digest_frequency": "none",
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}

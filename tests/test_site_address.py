@@ -16,15 +16,17 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Site, WorkflowState
 
 from events import booking as bookings
-from events.models import MeetingPage
+from events.models import Booking, MeetingPage
 from events.times import start_of_uk_day, uk_today
 from network_site.core import mail as core_mail
 from network_site.core.site_address import absolute_url, page_url
 from network_site.membership import services
-from network_site.membership.models import JoinRequest, MembershipSettings
+from network_site.membership.digest import queue_due_digests
+from network_site.membership.models import JoinRequest, MemberProfile, MembershipSettings
 from network_site.settings.environment import env_site_url
 from stories.models import StoryPage
 from tests.factories.events import MeetingIndexPageFactory, MeetingPageFactory
@@ -159,8 +161,35 @@ def produce_every_email(client, home_page):
         starts_at=start_of_uk_day(uk_today() + timedelta(days=1)) + timedelta(hours=10),
     )
     bookings.book(tomorrow.pk, first)
+    # The meetings mailing: an announcement on publishing, a reminder a week ahead.
+    subscriber = MemberFactory(email="mailing@example.org", username="mailing")
+    MemberProfile.objects.create(
+        user=subscriber, receives_meetings_mailing=True, digest_frequency="weekly"
+    )
+    announced = MeetingPageFactory(parent=meetings, slug="announced")
+    with on_commit():
+        announced.save_revision().publish()
+    MeetingPageFactory(
+        parent=meetings,
+        slug="next-week",
+        starts_at=start_of_uk_day(uk_today() + timedelta(days=7)) + timedelta(hours=10),
+    )
     with on_commit():
         call_command("send_meeting_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    # An offer not taken up in time lapses.
+    Booking.objects.filter(status=Booking.Status.OFFERED).update(
+        offer_expires_at=timezone.now() - timedelta(minutes=1)
+    )
+    with on_commit():
+        bookings.expire_offers()
+    # The digest, and a message through the directory.
+    with on_commit():
+        queue_due_digests()
+    MemberProfile.objects.create(user=second, listed_in_directory=True)
+    client.force_login(subscriber)
+    client.post(
+        reverse("membership:contact", args=[second.member_profile.pk]), {"message": "Hello"}
+    )
     return meetings
 
 

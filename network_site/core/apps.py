@@ -9,8 +9,9 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import roles, signals
+        from . import page_cache, roles, signals
 
         signals.connect()
+        page_cache.connect()
         post_migrate.connect(roles.apply_roles_after_migrate, sender=self)
         roles.connect_signals()

@@ -13,6 +13,23 @@ from wagtail.search.backends import get_search_backends
 
 BATCH_SIZE = 500
 
+# The network generator's parts: option name -> (order, dotted path of `generate(context, count)`,
+# default count), filled in by each app's `ready()`. Lower orders run first: stories and bookings
+# need the generated members.
+_generators: dict[str, tuple[int, str, int]] = {}
+
+
+def register_generator(option, generator_path, default, order):
+    _generators[option] = (order, generator_path, default)
+
+
+def registered_generators():
+    """(option, dotted path, default count) in the order they run."""
+    return [
+        (option, path, default)
+        for option, (_order, path, default) in sorted(_generators.items(), key=lambda item: item[1])
+    ]
+
 
 def _path_step(number):
     alphabet = Page.alphabet

@@ -3,6 +3,7 @@ each app's content be loaded again and again with the same result."""
 
 import json
 from collections.abc import Callable, Iterable
+from importlib import import_module
 from typing import TextIO
 
 from django.db import transaction
@@ -22,6 +23,12 @@ def register_demo_content(app_label: str, loader_path: str) -> None:
 
 def demo_app_labels() -> list[str]:
     return list(_demo_loaders)
+
+
+def demo_modules() -> list:
+    """The modules of the registered loaders, in order; one may also offer `accounts()`, the demo
+    sign-ins that `show_demo_accounts` prints."""
+    return [import_module(path.rsplit(".", 1)[0]) for path in _demo_loaders.values()]
 
 
 def load_demo_content(app_labels: Iterable[str] | None = None, *, stdout: TextIO) -> None:

@@ -63,11 +63,13 @@ MODERATOR = Role(
 )
 COORDINATOR = Role(
     group="Coordinators",
-    description="Answers join requests in the admin.",
+    description="Answers join requests and looks after the members list in the admin.",
     permissions=(
         ADMIN_ACCESS,
         "membership.view_joinrequest",
         "membership.decide_joinrequest",
+        "membership.view_memberprofile",
+        "membership.deactivate_member",
     ),
 )
 EDITOR = Role(

@@ -1,14 +1,47 @@
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.views.static import serve
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from .forms import SearchForm
 
 RESULTS_PER_PAGE = 10
+
+
+def site_search(query):
+    """Public pages matching `query`, newest first.
+
+    Ordering by relevance makes the search backend score every matching page with a subquery of
+    its own (tens of seconds on SQLite, seconds on PostgreSQL, for a common word among 10,000
+    stories). Without it, SQLite's match is one lookup in its full-text table; on PostgreSQL the
+    backend matches the concatenation of two columns, which no index serves, so the match is made
+    here on each indexed column (each has a GIN index).
+    """
+    pages = Page.objects.live().public().specific().order_by("-first_published_at", "-id")
+    if connection.vendor == "postgresql":
+        return pages.filter(pk__in=_postgres_matches(query))
+    return pages.search(query, order_by_relevance=False)
+
+
+def _postgres_matches(query):
+    """Ids of the pages whose indexed title or body matches, fetched first: as a subquery, the
+    planner walks pages newest first and probes the matches for each one (1.3 s for a common word
+    among 10,000 stories) instead of hashing them once."""
+    from django.contrib.postgres.search import SearchQuery
+    from wagtail.search.models import IndexEntry
+
+    words = SearchQuery(query, search_type="plain")
+    page_types = ContentType.objects.get_for_models(*get_page_models()).values()
+    object_ids = IndexEntry.objects.filter(
+        Q(title=words) | Q(body=words), content_type__in=page_types
+    ).values_list("object_id", flat=True)
+    return [int(object_id) for object_id in object_ids]
 
 
 def search(request):
@@ -18,7 +51,7 @@ def search(request):
     if form.is_valid():
         query = form.cleaned_data["q"]
         if query:
-            results = Page.objects.live().public().specific().search(query)
+            results = site_search(query)
             results_page = Paginator(results, RESULTS_PER_PAGE).get_page(
                 form.cleaned_data["page"] or 1
             )

@@ -44,6 +44,12 @@ class NetworkAccountAdapter(DefaultAccountAdapter):
         no_address_literal(email)
         return super().clean_email(email)
 
+    def get_login_redirect_url(self, request):
+        # Members land on their own page; staff who are not members go where allauth says.
+        if is_member(request.user):
+            return reverse("membership:home")
+        return super().get_login_redirect_url(request)
+
     def get_email_verification_redirect_url(self, email_address):
         if self.request.user.is_authenticated:
             return reverse("membership:account")

@@ -8,6 +8,7 @@ class MembershipConfig(AppConfig):
 
     def ready(self):
         from network_site.core import home_sections
+        from network_site.core.bulk import register_generator
         from network_site.core.demo import register_demo_content
 
         from . import erasure, signals  # noqa: F401 - connects the receivers
@@ -15,6 +16,7 @@ class MembershipConfig(AppConfig):
 
         erasure.register_membership_data()
         register_demo_content(self.label, f"{self.name}.demo.load")
+        register_generator("members", f"{self.name}.generate.generate", 2000, order=10)
         home_sections.register(
             "join",
             label="How to join (visitors only)",

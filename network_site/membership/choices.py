@@ -54,3 +54,12 @@ def _slug(name):
 # The 32 council areas, shared with the other apps that ask where something happened.
 SCOTTISH_COUNCIL_AREAS = [(_slug(name), name) for name in _SCOTTISH_COUNCIL_AREAS]
 COUNCIL_AREAS = SCOTTISH_COUNCIL_AREAS + [("outside-scotland", "Outside Scotland")]
+
+DIGEST_NONE = "none"
+DIGEST_WEEKLY = "weekly"
+DIGEST_MONTHLY = "monthly"
+DIGEST_FREQUENCIES = [
+    (DIGEST_NONE, "No digest"),
+    (DIGEST_WEEKLY, "Weekly"),
+    (DIGEST_MONTHLY, "Monthly"),
+]

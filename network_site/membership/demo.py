@@ -156,3 +156,11 @@ def load(context):
         f"{settings.DEMO_COORDINATOR_PASSWORD}. Demo members: {DEMO_MEMBERS[0][1]} and others, "
         f"password {settings.DEMO_MEMBER_PASSWORD}."
     )
+
+
+def accounts():
+    """The demo sign-ins, for `manage.py show_demo_accounts` at the end of `make run`."""
+    return [
+        ("Coordinator", "coordinator@example.org", settings.DEMO_COORDINATOR_PASSWORD),
+        *[("Member", email, settings.DEMO_MEMBER_PASSWORD) for _n, email, *_ in DEMO_MEMBERS],
+    ]

@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from . import personal_data
-from .models import ConsentRecord, JoinRequest, MemberProfile, User
+from .models import ConsentRecord, JoinRequest, MemberProfile, MemberStatusChange, User
 
 ANONYMOUS_LABEL = "Deleted account"
 
@@ -80,6 +80,19 @@ def register_membership_data():
         erase=lambda user: ConsentRecord.objects.filter(user=user).delete(),
         models=[ConsentRecord],
     )
+    personal_data.register(
+        "account_status_changes",
+        export=lambda user: [
+            {
+                "active_after": change.active,
+                "reason": change.reason,
+                "changed_at": change.changed_at.isoformat(),
+            }
+            for change in MemberStatusChange.objects.filter(user=user)
+        ],
+        erase=_erase_status_changes,
+        models=[MemberStatusChange],
+    )
 
 
 def _export_account(user):
@@ -110,6 +123,12 @@ def _erase_join_requests(user):
     JoinRequest.objects.filter(pk__in=request_ids).delete()
     # Decisions this person took as a coordinator stay; who took them is forgotten.
     JoinRequest.objects.filter(decided_by=user).update(decided_by=None)
+
+
+def _erase_status_changes(user):
+    MemberStatusChange.objects.filter(user=user).delete()
+    # Changes this person made as a coordinator stay; who made them is forgotten.
+    MemberStatusChange.objects.filter(changed_by=user).update(changed_by=None)
 
 
 def _export_profile(user):

@@ -141,11 +141,19 @@ class ProfileForm(forms.ModelForm):
             "show_organisation",
             "show_role",
             "show_area",
+            "accepts_contact",
             "receives_meetings_mailing",
+            "digest_frequency",
         ]
         labels = {
             "listed_in_directory": "List me in the member directory",
             "receives_meetings_mailing": "Email me about meetings",
+        }
+        help_texts = {
+            "accepts_contact": "They write through a form on the site: your email address is "
+            "never shown to them.",
+            "receives_meetings_mailing": "When a meeting is announced, and a reminder before it.",
+            "digest_frequency": "New stories and resources, in one email.",
         }
         widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
 
@@ -201,3 +209,13 @@ class DecisionForm(forms.Form):
         help_text="Included in the email they get.",
     )
     decision = forms.ChoiceField(choices=[("approve", "Approve"), ("decline", "Decline")])
+
+
+class ContactMemberForm(forms.Form):
+    message = PlainTextField(
+        label="Your message",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="2,000 characters at most. Do not share anything about the people you support.",
+        error_messages={"required": "Write your message"},
+    )

@@ -113,9 +113,48 @@ class MemberProfile(models.Model):
     show_role = models.BooleanField("show my role", default=True)
     show_area = models.BooleanField("show my council area", default=True)
     receives_meetings_mailing = models.BooleanField(default=False)
+    digest_frequency = models.CharField(
+        "a digest of new stories and resources",
+        max_length=10,
+        choices=choices.DIGEST_FREQUENCIES,
+        default=choices.DIGEST_NONE,
+    )
+    digest_sent_at = models.DateTimeField(null=True, blank=True)
+    accepts_contact = models.BooleanField(
+        "let other members send me a message through the directory", default=True
+    )
+    # When the member last signed in before this session: "what is new since your last visit".
+    last_visit_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        permissions = [("deactivate_member", "Can deactivate and reactivate members")]
 
     def __str__(self):
         return f"Profile of {self.user}"
+
+
+class MemberStatusChange(models.Model):
+    """A coordinator deactivated or reactivated a member's account, and said why."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="status_changes"
+    )
+    active = models.BooleanField(help_text="The account's state after the change.")
+    reason = models.TextField(max_length=1000)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.user} {'reactivated' if self.active else 'deactivated'}"
 
 
 class ConsentRecord(models.Model):
@@ -125,6 +164,7 @@ class ConsentRecord(models.Model):
         PRIVACY_NOTICE = "privacy_notice", "Agreement to the privacy notice"
         DIRECTORY = "directory", "Listing in the member directory"
         MEETINGS_MAILING = "meetings_mailing", "The meetings mailing"
+        DIGEST = "digest", "The digest of new stories and resources"
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consent_records"

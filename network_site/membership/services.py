@@ -205,6 +205,7 @@ def approve(join_request, *, decided_by, message=""):
             "next_meeting_url": page_url(meeting) if meeting else "",
             "booklet_url": page_url(booklet) if booklet else "",
             "sign_in_url": absolute_url(reverse("account_login")),
+            "home_url": absolute_url(reverse("membership:home")),
         },
     )
     return join_request

@@ -8,20 +8,31 @@ from django.core.paginator import Paginator
 from django.db import IntegrityError
 from django.db.models import Case, When
 from django.db.models.functions import Lower
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.http import urlencode
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from network_site.core.mail import send_email
 from network_site.core.roles import ADMIN_ACCESS, MEMBER_PERMISSION, users_with_permission
+from network_site.core.site_address import absolute_url
 
-from . import personal_data
+from . import choices, personal_data, unsubscribe
+from . import member_page as member_home
 from .access import is_member, member_required
 from .erasure import delete_account
-from .forms import DeleteAccountForm, DirectoryFilterForm, JoinForm, ProfileForm
+from .forms import (
+    ContactMemberForm,
+    DeleteAccountForm,
+    DirectoryFilterForm,
+    JoinForm,
+    ProfileForm,
+)
 from .models import ConsentRecord, MemberProfile
 from .services import create_join_request, tell_owner_of_repeat_request
 
@@ -86,6 +97,29 @@ def _privacy_url(request):
     return privacy_page.url if privacy_page else None
 
 
+def previous_visit(request):
+    """When this member was last here before this session began."""
+    from .signals import PREVIOUS_VISIT_SESSION_KEY
+
+    stored = request.session.get(PREVIOUS_VISIT_SESSION_KEY)
+    since = parse_datetime(stored) if isinstance(stored, str) else None
+    return since or request.user.date_joined
+
+
+@member_required
+def home(request):
+    since = previous_visit(request)
+    return TemplateResponse(
+        request,
+        "pages/membership/home.html",
+        {
+            "sections": member_home.sections_for(request),
+            "since": since,
+            "news": member_home.news_since(since),
+        },
+    )
+
+
 @member_required
 @require_http_methods(["GET", "POST"])
 def account(request):
@@ -108,14 +142,19 @@ def account(request):
     )
 
 
+def _wants_digest(profile):
+    return profile.digest_frequency != choices.DIGEST_NONE
+
+
 def _record_consent_changes(user, before, after):
     """A new consent record when an option is turned on, the open one withdrawn when turned off."""
     changes = [
-        (ConsentRecord.Purpose.DIRECTORY, "listed_in_directory"),
-        (ConsentRecord.Purpose.MEETINGS_MAILING, "receives_meetings_mailing"),
+        (ConsentRecord.Purpose.DIRECTORY, lambda profile: profile.listed_in_directory),
+        (ConsentRecord.Purpose.MEETINGS_MAILING, lambda profile: profile.receives_meetings_mailing),
+        (ConsentRecord.Purpose.DIGEST, _wants_digest),
     ]
-    for purpose, field in changes:
-        was, now = getattr(before, field), getattr(after, field)
+    for purpose, wants in changes:
+        was, now = wants(before), wants(after)
         if now and not was:
             ConsentRecord.objects.create(
                 user=user, purpose=purpose, notice_version=settings.PRIVACY_NOTICE_VERSION
@@ -125,6 +164,36 @@ def _record_consent_changes(user, before, after):
                 user=user, purpose=purpose, withdrawn_at__isnull=True
             ):
                 record.withdraw()
+
+
+@csrf_exempt  # the signed token is the proof; mail programs' one-click POST carries no cookie
+@require_http_methods(["GET", "POST"])
+def unsubscribe_view(request, token):
+    """GET asks (mail scanners follow links: a GET never changes anything); POST turns it off."""
+    found = unsubscribe.read_token(token)
+    profile = (
+        MemberProfile.objects.select_related("user").filter(user_id=found[0]).first()
+        if found
+        else None
+    )
+    if profile is None:
+        return TemplateResponse(request, "pages/membership/unsubscribe_invalid.html", status=404)
+    mailing = found[1]
+    done = False
+    if request.method == "POST":
+        before = MemberProfile.objects.get(pk=profile.pk)
+        if mailing == unsubscribe.MEETINGS:
+            profile.receives_meetings_mailing = False
+        else:
+            profile.digest_frequency = choices.DIGEST_NONE
+        profile.save(update_fields=["receives_meetings_mailing", "digest_frequency"])
+        _record_consent_changes(profile.user, before, profile)
+        done = True
+    return TemplateResponse(
+        request,
+        "pages/membership/unsubscribe.html",
+        {"mailing_label": unsubscribe.MAILINGS[mailing], "done": done, "token": token},
+    )
 
 
 @member_required
@@ -156,6 +225,62 @@ def directory(request):
         request,
         "pages/membership/directory.html",
         {"form": form, "members_page": members_page},
+        status=400 if form.errors else 200,
+    )
+
+
+def contactable_profiles():
+    return MemberProfile.objects.filter(
+        listed_in_directory=True,
+        accepts_contact=True,
+        user__is_active=True,
+        user__in=users_with_permission(MEMBER_PERMISSION),
+    ).select_related("user")
+
+
+def directory_name(profile):
+    return profile.user.get_full_name() if profile.show_name else "A network member"
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def contact_member(request, profile_id):
+    """A message to another member by email: neither address is shown to the other."""
+    recipient = contactable_profiles().exclude(user=request.user).filter(pk=profile_id).first()
+    if recipient is None:
+        raise Http404("No member to contact")
+    form = ContactMemberForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        key = f"{request.user.pk}:{recipient.user_id}"
+        if not ratelimit.consume(request, action="member_contact", key=key):
+            return TemplateResponse(request, "pages/membership/too_many_messages.html", status=429)
+        sender = MemberProfile.objects.filter(user=request.user).first()
+        can_reply = contactable_profiles().filter(user=request.user).first()
+        send_email(
+            "membership/member_contact",
+            [recipient.user.email],
+            {
+                "recipient": recipient,
+                "sender_name": directory_name(sender)
+                if sender and sender.listed_in_directory
+                else "A network member",
+                "message": form.cleaned_data["message"],
+                "reply_url": absolute_url(reverse("membership:contact", args=[can_reply.pk]))
+                if can_reply
+                else "",
+                "account_url": absolute_url(reverse("membership:account")),
+            },
+        )
+        messages.success(
+            request,
+            f"Your message is on its way to {directory_name(recipient)}. Your email address "
+            "was not shared.",
+        )
+        return redirect("membership:directory")
+    return TemplateResponse(
+        request,
+        "pages/membership/contact_member.html",
+        {"form": form, "recipient": recipient, "recipient_name": directory_name(recipient)},
         status=400 if form.errors else 200,
     )
 

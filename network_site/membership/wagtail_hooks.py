@@ -9,11 +9,13 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import ListingButton
+from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from .forms import DecisionForm
+from .join_requests_bulk import answer_several_view
+from .members_admin import member_viewset
 from .models import JoinRequest
 from .services import DecisionError, approve, decline
 
@@ -39,6 +41,18 @@ def can_decide(user):
 
 
 class JoinRequestIndexView(IndexView):
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if can_decide(self.request.user):
+            buttons = [
+                *buttons,
+                HeaderButton(
+                    "Answer several", url=reverse("joinrequest:answer_several"), icon_name="tick"
+                ),
+            ]
+        return buttons
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if instance.status == JoinRequest.Status.PENDING and can_decide(self.request.user):
@@ -98,6 +112,7 @@ class JoinRequestViewSet(ModelViewSet):
         return [
             *super().get_urlpatterns(),
             path("decide/<int:pk>/", self.decide_view, name="decide"),
+            path("answer-several/", answer_several_view, name="answer_several"),
         ]
 
 
@@ -135,6 +150,11 @@ def register_join_request_viewset():
     return join_request_viewset
 
 
+@hooks.register("register_admin_viewset")
+def register_member_viewset():
+    return member_viewset
+
+
 class JoinRequestsPanel(Component):
     name = "join_requests"
     template_name = "membership/admin/join_requests_panel.html"
@@ -153,6 +173,8 @@ class JoinRequestsPanel(Component):
 def register_decision_log_actions(actions):
     actions.register_action("membership.approve", "Approve join request", "Join request approved")
     actions.register_action("membership.decline", "Decline join request", "Join request declined")
+    actions.register_action("membership.deactivate", "Deactivate member", "Member deactivated")
+    actions.register_action("membership.reactivate", "Reactivate member", "Member reactivated")
 
 
 @hooks.register("construct_homepage_panels")

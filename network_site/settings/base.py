@@ -66,6 +66,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "network_site.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Visitors' pages from the shared cache (stored compressed), then compression with Django's
+    # BREACH mitigation (random padding; CSRF tokens are masked per request), then ETags and 304s.
+    "network_site.core.page_cache.VisitorPageCacheMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -126,6 +131,14 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": cache_from_url(env_str("CACHE_URL", "locmem://"))}
+
+# The visitor page cache (network_site/core/page_cache.py): how long a stored page may be served
+# (0 turns the cache off; development and tests default to off), the max-age browsers and CDNs get
+# (they revalidate with the ETag after it), and paths never stored.
+VISITOR_PAGE_CACHE_ALIAS = "default"
+VISITOR_PAGE_CACHE_SECONDS = env_int("VISITOR_PAGE_CACHE_SECONDS", 0)
+VISITOR_PAGE_MAX_AGE = env_int("VISITOR_PAGE_MAX_AGE", 60)
+VISITOR_PAGE_CACHE_SKIP = ("/admin/", "/accounts/", "/documents/", "/api/", "/media/")
 
 AUTH_USER_MODEL = "membership.User"
 AUTHENTICATION_BACKENDS = [
@@ -235,6 +248,8 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/180s/key",
+    # Members writing to each other through the directory: a few a day, fewer to one person.
+    "member_contact": "10/d/user,2/d/key",
 }
 # Wagtail sends people here when they may not use the admin: see membership.views.admin_login.
 WAGTAILADMIN_LOGIN_URL = "membership:admin_login"
@@ -283,6 +298,10 @@ LOGGING = {
 
 # Events: access needs given when booking a meeting are deleted this many days after it ends.
 EVENTS_ACCESS_NEEDS_RETENTION_DAYS = env_int("EVENTS_ACCESS_NEEDS_RETENTION_DAYS", 30)
+# How long a place offered from the waiting list is held before it passes to the next person.
+EVENTS_OFFER_HOURS = env_int("EVENTS_OFFER_HOURS", 48)
+# Members on the meetings mailing get a reminder this many days before a meeting.
+EVENTS_MAILING_REMINDER_DAYS = env_int("EVENTS_MAILING_REMINDER_DAYS", 7)
 
 # Whether load_demo_content may create the local admin account (never in production).
 DEMO_ACCOUNTS_ENABLED = False

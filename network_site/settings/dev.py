@@ -1,7 +1,8 @@
-"""Local development: SQLite by default, mail printed to the console, a fixed development key."""
+"""Local development: SQLite by default, mail written to sent-mail/ as .eml files, a fixed
+development key."""
 
 from .base import *  # noqa: F403
-from .environment import env_bool, env_str
+from .environment import EML_BACKEND, env_bool, env_str, mailer_from_env
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
 SECRET_KEY = env_str(
@@ -12,3 +13,5 @@ DEMO_ACCOUNTS_ENABLED = True
 # Static files straight from the source folders, so no collectstatic is needed locally.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+# Each email as one readable .eml file in sent-mail/ (EMAIL_FILE_PATH), unless EMAIL_BACKEND says.
+MAILERS = {"default": mailer_from_env(default_backend=EML_BACKEND)}

@@ -76,9 +76,12 @@ SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 FILE_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 
 
-def mailer_from_env():
+EML_BACKEND = "network_site.core.eml_backend.EmlFileBackend"
+
+
+def mailer_from_env(default_backend="django.core.mail.backends.console.EmailBackend"):
     """The default MAILERS entry: EMAIL_BACKEND picks the backend, the other EMAIL_* its options."""
-    backend = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+    backend = env_str("EMAIL_BACKEND", default_backend)
     options = {}
     if backend == SMTP_BACKEND:
         options = {
@@ -89,6 +92,6 @@ def mailer_from_env():
             "use_tls": env_bool("EMAIL_USE_TLS", False),
             "timeout": env_int("EMAIL_TIMEOUT", 10),
         }
-    elif backend == FILE_BACKEND:
+    elif backend in (FILE_BACKEND, EML_BACKEND):
         options = {"file_path": env_str("EMAIL_FILE_PATH", "sent-mail")}
     return {"BACKEND": backend, "OPTIONS": options}

@@ -140,7 +140,11 @@ def test_a_member_books_with_access_needs_then_cancels(member_page, served_site)
         )
     assert_accessible(page)
 
-    page.get_by_role("button", name="Cancel my place").click()
+    # Cancelling asks first, on a page of its own (no JavaScript needed).
+    page.get_by_role("link", name="Cancel my place").click()
+    assert page.locator("h1").inner_text() == "Cancel your place?"
+    assert_accessible(page)
+    page.get_by_role("button", name="Yes, cancel my place").click()
     assert page.get_by_text("You are no longer down for this meeting").is_visible()
     assert page.get_by_role("button", name="Say I am coming").is_visible()
     assert page.locator(".site-joining-link").count() == 0

@@ -12,7 +12,8 @@ MAPPING_PAGES = [
     ("/mapping-guide/carers-scotland-act-2016/", "Carers (Scotland) Act 2016"),
     (COMPARE_PATH, "Compare entries"),
     ("/mapping-guide/compare/?entry=talking-points", "Compare entries"),
-    ("/mapping-guide/matrix/", "The guide as a matrix"),
+    ("/mapping-guide/matrix/", "The guide as a gap map"),
+    ("/mapping-guide/matrix/?kind=tool&sector=housing", "The guide as a gap map"),
 ]
 
 
@@ -117,3 +118,31 @@ def test_matrix_scrolls_in_its_box_on_a_phone_and_keeps_the_first_column(phone_p
     region.evaluate("box => { box.scrollLeft = 400; }")
     assert first_cell.bounding_box()["x"] == pytest.approx(before, abs=1)
     assert later_cell.bounding_box()["x"] < later_before - 100
+
+
+def test_gap_map_shows_every_column_at_desktop_width_under_a_sticky_header(page, served_site):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(served_site["url"] + "/mapping-guide/matrix/")
+    region = page.locator("[role='region'][aria-labelledby='dimensions-caption']")
+    assert region.evaluate("box => box.scrollWidth <= box.clientWidth")
+    last_header = region.locator("thead th").last
+    assert last_header.bounding_box()["x"] + last_header.bounding_box()["width"] <= 1280
+    # Scrolled down the page, the header row is still at the top of the window.
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight / 3)")
+    assert region.locator("thead th").first.bounding_box()["y"] == pytest.approx(0, abs=2)
+    # Colour is never the only signal: every cell says its answer in words.
+    for cell_text in region.locator("tbody td").all_inner_texts():
+        assert cell_text in {"Yes", "Partly", "No", "Not applicable", "Not given"}
+
+
+def test_gap_map_filters_without_javascript(chromium, served_site):
+    context = chromium.new_context(java_script_enabled=False)
+    no_script = context.new_page()
+    no_script.goto(served_site["url"] + "/mapping-guide/matrix/")
+    every_entry = no_script.locator("#dimensions-caption + thead + tbody tr").count()
+    no_script.get_by_label("Kind").select_option("tool")
+    no_script.get_by_role("button", name="Show on the map").click()
+    assert "kind=tool" in no_script.url
+    shown = no_script.locator("table").first.locator("tbody tr").count()
+    assert 0 < shown < every_entry
+    context.close()

@@ -99,11 +99,14 @@ def test_join_confirm_approve_sign_in_download_delete(chromium, served_site):
     welcome = wait_for_mail(mail_dir, "Welcome to the network.")
     assert "meetings" in welcome
 
-    # The member signs in and looks after their account.
+    # The member signs in, lands on their own page and looks after their account.
+    assert "/account/home/" in welcome
     sign_in(page, base_url, email, PASSWORD)
-    page.get_by_role("navigation", name="Main navigation", exact=True).get_by_role(
-        "link", name="Your account"
-    ).click()
+    page.wait_for_url("**/account/home/")
+    assert page.locator("h1").inner_text() == "Your network page"
+    assert page.get_by_role("link", name="Share a story").is_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Your profile and email choices").click()
     assert page.locator("h1").inner_text() == "My account"
     assert_accessible(page)
     page.get_by_label("A short bio").fill("Nurse in Moray.")

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from events.emails import send_reminder_email
+from events.mailing import send_mailing_reminders
 from events.models import Booking
 from events.times import end_of_uk_day, start_of_uk_day, uk_today
 
@@ -12,7 +13,8 @@ from events.times import end_of_uk_day, start_of_uk_day, uk_today
 class Command(BaseCommand):
     help = (
         "Emails each member who is coming to a meeting tomorrow (UK date) a reminder, with the "
-        "joining link for online meetings. Run it daily; nobody is reminded twice."
+        "joining link for online meetings, and the meetings mailing a reminder "
+        "EVENTS_MAILING_REMINDER_DAYS ahead. Run it daily; nobody is reminded twice."
     )
 
     def handle(self, *args, **options):
@@ -35,3 +37,5 @@ class Command(BaseCommand):
                     send_reminder_email(booking)
                     sent += 1
         self.stdout.write(f"Sent {sent} meeting reminder{'s' if sent != 1 else ''}.")
+        mailed = send_mailing_reminders()
+        self.stdout.write(f"Sent {mailed} reminder{'s' if mailed != 1 else ''} to the mailing.")

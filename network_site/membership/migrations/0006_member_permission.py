@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('membership', '0003_membership_groups'),
+        ('membership', '0005_coordinators_see_members'),
     ]
 
     operations = [

@@ -1,0 +1,304 @@
+#!/usr/bin/env python3
+"""Serves the site as production does (gunicorn, PostgreSQL, Redis, the generated network) on
+127.0.0.1 and measures every page with wrk, first with the visitor page cache off (cold: every
+request renders) and then on (warm). Writes a Markdown table to benchmarks/results/.
+
+    .venv/bin/python benchmarks/run.py                 # 10,000 stories, 10 s per page and phase
+    .venv/bin/python benchmarks/run.py --duration 3 --stories 3000 --database bench_small
+
+See the README's "Performance" section. Every step has a time limit; the server is always stopped.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = ROOT / ".venv" / "bin" / "python"
+GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+LUA_REPORT = Path(__file__).with_name("report.lua")
+STATIC_CSS = "/static/css/site.css"
+
+
+def parse_arguments():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=8130)
+    parser.add_argument("--database", default="h13_bench", help="PostgreSQL database name")
+    parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432")
+    parser.add_argument("--redis", default="redis://127.0.0.1:6379/13")
+    parser.add_argument("--stories", type=int, default=10000, help="stories to generate (once)")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--duration", type=int, default=10, help="seconds per page and phase")
+    parser.add_argument("--output", type=Path, default=None)
+    return parser.parse_args()
+
+
+def run(command, env, timeout, capture=False):
+    print("$", " ".join(str(part) for part in command), flush=True)
+    return subprocess.run(
+        command,
+        env=env,
+        cwd=ROOT,
+        timeout=timeout,
+        check=True,
+        text=True,
+        capture_output=capture,
+    )
+
+
+def ensure_wrk():
+    if shutil.which("wrk"):
+        return
+    if os.geteuid() != 0:
+        sys.exit("wrk is missing: install it with `sudo apt-get install wrk` (Debian).")
+    subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True, timeout=300)
+
+
+def ensure_database(arguments):
+    import psycopg2
+
+    connection = psycopg2.connect(f"{arguments.postgres}/postgres")
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [arguments.database])
+        if cursor.fetchone() is None:
+            cursor.execute(f'CREATE DATABASE "{arguments.database}"')
+    connection.close()
+
+
+def base_environment(arguments):
+    environment = dict(os.environ)
+    environment.update(
+        DATABASE_URL=f"{arguments.postgres}/{arguments.database}",
+        CACHE_URL=arguments.redis,
+        SECRET_KEY="benchmark-only-" + "x" * 50,
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SITE_URL=f"http://127.0.0.1:{arguments.port}",
+        SECURE_SSL_REDIRECT="false",
+        SERVE_MEDIA="true",
+        TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend",
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+    )
+    return environment
+
+
+def prepare(arguments, environment):
+    development = {**environment, "DJANGO_SETTINGS_MODULE": "network_site.settings.dev"}
+    run([PYTHON, "manage.py", "migrate", "--no-input", "-v0"], development, 900)
+    count = (
+        run(
+            [
+                PYTHON,
+                "manage.py",
+                "shell",
+                "-c",
+                "from stories.models import StoryPage; print(StoryPage.objects.count())",
+            ],
+            development,
+            120,
+            capture=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+    if int(count) < arguments.stories:
+        run([PYTHON, "manage.py", "load_demo_content"], development, 900)
+        run(
+            [
+                PYTHON,
+                "manage.py",
+                "generate_network",
+                "--stories",
+                str(arguments.stories - int(count)),
+            ],
+            development,
+            1800,
+        )
+    production = {**environment, "DJANGO_SETTINGS_MODULE": "network_site.settings.production"}
+    run([PYTHON, "manage.py", "collectstatic", "--no-input", "-v0"], production, 600)
+    # Query counts with the page cache off, so that every request renders.
+    counting = {**production, "VISITOR_PAGE_CACHE_SECONDS": "0"}
+    output = run(
+        [PYTHON, "manage.py", "shell", "-c", Path(__file__).with_name("addresses.py").read_text()],
+        counting,
+        600,
+        capture=True,
+    ).stdout
+    line = next(line for line in output.splitlines() if line.startswith("ADDRESSES "))
+    return json.loads(line.removeprefix("ADDRESSES "))
+
+
+class Server:
+    def __init__(self, arguments, environment, cache_seconds):
+        self.arguments = arguments
+        self.environment = {
+            **environment,
+            "DJANGO_SETTINGS_MODULE": "network_site.settings.production",
+            "VISITOR_PAGE_CACHE_SECONDS": str(cache_seconds),
+        }
+
+    def __enter__(self):
+        port = self.arguments.port
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                sys.exit(f"Port {port} is in use.")
+        self.process = subprocess.Popen(
+            [
+                GUNICORN,
+                "network_site.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(self.arguments.workers),
+                "--worker-class",
+                "sync",
+                "--timeout",
+                "60",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=self.environment,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).read()
+                return self
+            except OSError:
+                time.sleep(0.5)
+        self.stop()
+        sys.exit("gunicorn did not answer within 60 s")
+
+    def worker_pids(self):
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        return [int(pid) for pid in children.read_text().split()] if children.exists() else []
+
+    def peak_memory_mb(self):
+        peaks = []
+        for pid in self.worker_pids():
+            status = Path(f"/proc/{pid}/status").read_text()
+            peaks.append(int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024)
+        return peaks
+
+    def stop(self):
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+
+    def __exit__(self, *exc):
+        self.stop()
+
+
+def single_request_ms(url):
+    """One request on its own, which also waits until requests queued by an earlier wrk run
+    (sync workers finish those even after wrk has gone) are done, and warms the page cache."""
+    started = time.monotonic()
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=180) as response:
+        response.read()
+    return 1000 * (time.monotonic() - started)
+
+
+def measure(arguments, address):
+    url = f"http://127.0.0.1:{arguments.port}{address}"
+    single_request_ms(url)
+    alone = single_request_ms(url)
+    result = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{arguments.connections}",
+            f"-d{arguments.duration}s",
+            "--timeout",
+            "10s",
+            "-H",
+            "Accept-Encoding: gzip",
+            "-s",
+            LUA_REPORT,
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=arguments.duration + 60,
+        check=True,
+    )
+    line = next(line for line in result.stdout.splitlines() if line.startswith("RESULT "))
+    figures = {key: float(value) for key, value in re.findall(r"(\w+)=([\d.]+)", line)}
+    figures["alone"] = alone
+    return figures
+
+
+def table(pages, counts, cold, warm, memory, arguments):
+    ceiling = warm[STATIC_CSS]["rps"]
+    lines = [
+        "| page | queries | cold: one request alone, ms | cold rps | cold p50 / p95 / p99 ms | warm rps "
+        "| warm p50 / p95 / p99 ms | warm share of static |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for name, address in [*pages, ("static CSS (ceiling)", STATIC_CSS)]:
+        queries = counts.get(address, {}).get("queries", "–")
+        c, w = cold[address], warm[address]
+        lines.append(
+            f"| {name} | {queries} | {c['alone']:.0f} | {c['rps']:.0f} | {c['p50']:.0f} / {c['p95']:.0f} / {c['p99']:.0f} "
+            f"| {w['rps']:.0f} | {w['p50']:.0f} / {w['p95']:.0f} / {w['p99']:.0f} "
+            f"| {100 * w['rps'] / ceiling:.0f}% |"
+        )
+    errors = sum(result["errors"] for result in [*cold.values(), *warm.values()])
+    machine = f"{os.cpu_count()} CPUs, {os.uname().sysname} {os.uname().release}"
+    header = [
+        f"Benchmark {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {socket.gethostname()} ({machine}).",
+        f"gunicorn {arguments.workers} sync workers, PostgreSQL, Redis cache; wrk {arguments.connections} "
+        f"connections, {arguments.duration} s per page and phase, gzip accepted. Cold: visitor page cache "
+        "off; warm: on.",
+        f"Peak memory per worker after the run: {', '.join(f'{peak:.0f} MB' for peak in memory)}. "
+        f"Socket errors and non-2xx/3xx answers: {errors:.0f}.",
+        "",
+    ]
+    return "\n".join(header + lines) + "\n"
+
+
+def main():
+    arguments = parse_arguments()
+    ensure_wrk()
+    ensure_database(arguments)
+    environment = base_environment(arguments)
+    found = prepare(arguments, environment)
+    pages = [tuple(page) for page in found["pages"]]
+    addresses = [address for _, address in pages] + [STATIC_CSS]
+    results = {}
+    memory = []
+    for phase, cache_seconds in (("cold", 0), ("warm", 600)):
+        with Server(arguments, environment, cache_seconds) as server:
+            results[phase] = {}
+            for address in addresses:
+                results[phase][address] = measure(arguments, address)
+                print(phase, address, results[phase][address], flush=True)
+            memory = server.peak_memory_mb()
+    report = table(pages, found["counts"], results["cold"], results["warm"], memory, arguments)
+    output = (
+        arguments.output or ROOT / "benchmarks" / "results" / f"{datetime.now(UTC):%Y%m%d-%H%M}.md"
+    )
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(report)
+    print(report)
+    print(f"Written to {output}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from network_site.core.demo import demo_modules
+
+
+class Command(BaseCommand):
+    help = "Prints the demo accounts and where development mail goes (the end of `make run`)."
+
+    def handle(self, *args, **options):
+        if not settings.DEMO_ACCOUNTS_ENABLED and not settings.DEBUG:
+            raise CommandError("Demo accounts exist on development and test sites only.")
+        rows = [("Administrator", "admin@example.org", settings.DEMO_ADMIN_PASSWORD)]
+        for module in demo_modules():
+            if hasattr(module, "accounts"):
+                rows.extend(module.accounts())
+        width = max(len(email) for _role, email, _password in rows)
+        self.stdout.write("")
+        self.stdout.write(
+            self.style.SUCCESS("Demo accounts (development only): sign in at /accounts/login/")
+        )
+        for role, email, password in rows:
+            self.stdout.write(f"  {role:<14} {email:<{width}}  password: {password}")
+        mailer = settings.MAILERS["default"]
+        folder = mailer.get("OPTIONS", {}).get("file_path")
+        if folder:
+            self.stdout.write(f"Mail the site sends is written to {folder}/ (one .eml file each).")
+        self.stdout.write("")

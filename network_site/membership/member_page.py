@@ -1,0 +1,78 @@
+"""The members' home page is built from sections that other apps register from their `ready()`:
+membership never imports them. Two registries:
+
+    register_section("stories", template="pages/stories/home_section.html",
+                     context=lambda request: {...} or None, order=10)
+    register_news(StoryPage, "Stories")   # new pages of this type: "what is new" and the digest
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import Group
+from wagtail.models import PageViewRestriction
+
+from network_site.core.roles import MEMBER
+
+
+@dataclass(frozen=True)
+class HomeSection:
+    key: str
+    template: str
+    context: object
+    order: int
+
+
+@dataclass(frozen=True)
+class NewsKind:
+    model: type
+    label: str
+
+
+_sections = {}
+_news = {}
+
+
+def register_section(key, *, template, context, order=100):
+    _sections[key] = HomeSection(key, template, context, order)
+
+
+def sections_for(request):
+    """(template, context) for each registered section that has something for this member."""
+    rendered = []
+    for section in sorted(_sections.values(), key=lambda section: section.order):
+        context = section.context(request)
+        if context is not None:
+            rendered.append((section.template, context))
+    return rendered
+
+
+def register_news(model, label):
+    _news[model] = NewsKind(model, label)
+
+
+def visible_to_members(pages):
+    """Live pages a member may read: public ones and those restricted to signed-in people or to
+    the Members group; never password-protected pages or those kept for other groups."""
+    pages = pages.live()
+    members = Group.objects.filter(name=MEMBER.group).first()
+    closed = PageViewRestriction.objects.exclude(
+        restriction_type=PageViewRestriction.LOGIN
+    ).select_related("page")
+    if members is not None:
+        closed = closed.exclude(restriction_type=PageViewRestriction.GROUPS, groups=members)
+    for restriction in closed:
+        pages = pages.not_descendant_of(restriction.page, inclusive=True)
+    return pages
+
+
+def news_since(since, until=None, limit=10):
+    """[(label, [pages])] of each registered kind first published after `since`, newest first."""
+    news = []
+    for kind in _news.values():
+        pages = visible_to_members(kind.model.objects.filter(first_published_at__gt=since))
+        if until is not None:
+            pages = pages.filter(first_published_at__lte=until)
+        pages = list(pages.order_by("-first_published_at", "-pk")[:limit])
+        if pages:
+            news.append((kind.label, pages))
+    return news

@@ -1,0 +1,269 @@
+"""The coordinators' members' list in the Wagtail admin: search, filters, deactivating and
+reactivating with the reason recorded, and a CSV of what members agreed to share."""
+
+import django_filters
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import HeaderButton, ListingButton
+from wagtail.log_actions import log
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from network_site.core.csv_export import csv_response
+from network_site.core.roles import MEMBER_PERMISSION, users_with_permission
+
+from . import choices
+from .forms import PlainTextField
+from .models import MemberProfile, MemberStatusChange
+
+STATUS_ACTIVE = "active"
+STATUS_DEACTIVATED = "deactivated"
+
+
+def can_view_members(user):
+    return user.has_perm("membership.view_memberprofile")
+
+
+def can_change_status(user):
+    return user.has_perm("membership.deactivate_member")
+
+
+class MemberPermissionPolicy(ModelPermissionPolicy):
+    """Profiles belong to their members: coordinators look, and may deactivate an account, but
+    nobody adds, edits or deletes a profile in the admin."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(MemberProfile, MemberPermissionPolicy(MemberProfile))
+
+
+def members():
+    return MemberProfile.objects.filter(
+        user__in=users_with_permission(MEMBER_PERMISSION)
+    ).select_related("user")
+
+
+class MemberFilterSet(WagtailFilterSet):
+    sector = django_filters.ChoiceFilter(choices=choices.SECTORS, label="Sector")
+    council_area = django_filters.ChoiceFilter(choices=choices.COUNCIL_AREAS, label="Area")
+    role = django_filters.ModelChoiceFilter(
+        field_name="user__groups",
+        queryset=Group.objects.order_by("name"),
+        label="Role",
+        empty_label="Any role",
+    )
+    joined = django_filters.DateFromToRangeFilter(
+        field_name="user__date_joined", label="Joined", widget=DateRangePickerWidget
+    )
+    status = django_filters.ChoiceFilter(
+        choices=[(STATUS_ACTIVE, "Active"), (STATUS_DEACTIVATED, "Deactivated")],
+        method="filter_status",
+        label="Status",
+    )
+
+    class Meta:
+        model = MemberProfile
+        fields = []
+
+    def filter_status(self, queryset, name, value):
+        return queryset.filter(user__is_active=value == STATUS_ACTIVE)
+
+
+def roles(profile):
+    return ", ".join(group.name for group in profile.user.groups.all())
+
+
+class MemberIndexView(IndexView):
+    def get_base_queryset(self):
+        return members().prefetch_related("user__groups").order_by("user__first_name", "pk")
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if can_change_status(self.request.user) and instance.user != self.request.user:
+            active = instance.user.is_active
+            buttons.append(
+                ListingButton(
+                    "Deactivate" if active else "Reactivate",
+                    url=reverse("memberprofile:status", args=[instance.pk]),
+                    icon_name="cross" if active else "tick",
+                    priority=10,
+                )
+            )
+        return buttons
+
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        return [
+            *buttons,
+            HeaderButton(
+                "Download CSV (shared fields)",
+                url=reverse("memberprofile:csv") + "?" + self.request.GET.urlencode(),
+                icon_name="download",
+            ),
+        ]
+
+
+class MemberViewSet(ModelViewSet):
+    model = MemberProfile
+    icon = "user"
+    menu_label = "Members"
+    menu_order = 251
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    index_view_class = MemberIndexView
+    filterset_class = MemberFilterSet
+    search_fields = ["user__first_name", "user__email", "organisation", "role"]
+    search_backend_name = None
+    list_export = []
+    form_fields = ["bio"]  # never shown: the permission policy refuses add and change
+    list_display = [
+        TitleColumn("name", label="Name", accessor=lambda profile: profile.user.get_full_name()),
+        Column("email", label="Email", accessor="user.email"),
+        Column("sector", label="Sector", accessor="get_sector_display"),
+        Column("area", label="Area", accessor="get_council_area_display"),
+        Column("roles", label="Roles", accessor=roles),
+        DateColumn("joined", label="Joined", accessor="user.date_joined"),
+        Column(
+            "status",
+            label="Status",
+            accessor=lambda profile: "Active" if profile.user.is_active else "Deactivated",
+        ),
+    ]
+    inspect_view_fields = [
+        "organisation",
+        "role",
+        "sector",
+        "council_area",
+        "listed_in_directory",
+        "receives_meetings_mailing",
+        "digest_frequency",
+        "accepts_contact",
+    ]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("status/<int:pk>/", status_view, name="status"),
+            path("export.csv", csv_view, name="csv"),
+        ]
+
+
+member_viewset = MemberViewSet("memberprofile")
+
+
+class StatusChangeForm(forms.Form):
+    reason = PlainTextField(
+        label="Reason",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Recorded with the change, for other coordinators. The member does not see it.",
+        error_messages={"required": "Give the reason for the change"},
+    )
+
+
+def status_view(request, pk):
+    """Deactivate an active member or reactivate a deactivated one, with the reason recorded."""
+    if not can_change_status(request.user):
+        raise PermissionDenied
+    profile = get_object_or_404(members(), pk=pk)
+    member = profile.user
+    if member == request.user:
+        raise PermissionDenied
+    form = StatusChangeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            member.is_active = not member.is_active
+            member.save(update_fields=["is_active"])
+            MemberStatusChange.objects.create(
+                user=member,
+                active=member.is_active,
+                reason=form.cleaned_data["reason"],
+                changed_by=request.user,
+                changed_at=timezone.now(),
+            )
+            log(
+                instance=profile,
+                action="membership.reactivate" if member.is_active else "membership.deactivate",
+                user=request.user,
+                data={"reason": form.cleaned_data["reason"]},
+            )
+        # A deactivated account's sessions stop working at once: Django's auth backend refuses
+        # an inactive user on every request.
+        verb = "reactivated" if member.is_active else "deactivated"
+        messages.success(request, f"{member.get_full_name() or member.email} is {verb}.")
+        return redirect(reverse("memberprofile:index"))
+    return TemplateResponse(
+        request,
+        "membership/admin/member_status.html",
+        {
+            "profile": profile,
+            "member": member,
+            "form": form,
+            "history": MemberStatusChange.objects.filter(user=member).select_related("changed_by")[
+                :20
+            ],
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+# What a member agreed to share: the directory's own choices. A column is empty for a member who
+# is not listed in the directory or chose not to show it.
+CSV_COLUMNS = [
+    ("Name", "show_name", lambda profile: profile.user.get_full_name()),
+    ("Role", "show_role", lambda profile: profile.role),
+    ("Organisation", "show_organisation", lambda profile: profile.organisation),
+    ("Council area", "show_area", lambda profile: profile.get_council_area_display()),
+    ("Sector", None, lambda profile: profile.get_sector_display()),
+]
+
+
+def shared_row(profile):
+    return [
+        value(profile) if consent is None or getattr(profile, consent) else ""
+        for _label, consent, value in CSV_COLUMNS
+    ]
+
+
+def csv_view(request):
+    if not can_view_members(request.user):
+        raise PermissionDenied
+    filterset = MemberFilterSet(
+        request.GET or None,
+        queryset=members().order_by("user__first_name", "pk"),
+        request=request,
+    )
+    profiles = filterset.qs if filterset.is_bound and filterset.is_valid() else members()
+    query = request.GET.get("q", "").strip()
+    if query:
+        condition = Q()
+        for field in MemberViewSet.search_fields:
+            condition |= Q(**{f"{field}__icontains": query})
+        profiles = profiles.filter(condition)
+    # Only members listed in the directory agreed to share anything.
+    rows = [shared_row(profile) for profile in profiles.filter(listed_in_directory=True)]
+    return csv_response(
+        f"network-members-{timezone.localdate():%Y-%m-%d}.csv",
+        [label for label, _consent, _value in CSV_COLUMNS],
+        rows,
+    )

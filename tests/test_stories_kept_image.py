@@ -1,0 +1,121 @@
+"""A chosen image survives a story form that comes back with an error; the upload field follows
+the design system's documented file-upload markup."""
+
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+
+from stories.models import StoryPage
+from tests.factories.stories import make_member, make_story_index, story_form_data
+
+pytestmark = pytest.mark.django_db
+
+KEPT_TOKEN = re.compile(r'name="kept_image" value="([^"]+)"')
+
+
+@pytest.fixture
+def index(home_page):
+    return make_story_index(home_page)
+
+
+@pytest.fixture
+def member(client):
+    user = make_member("teller", first_name="Tess")
+    client.force_login(user)
+    return user
+
+
+def upload():
+    return SimpleUploadedFile(
+        "garden.png", get_test_image_file().file.getvalue(), content_type="image/png"
+    )
+
+
+def post_with_error(client, index):
+    """A story with an image and a described image, but with a required answer missing."""
+    return client.post(
+        index.share_url,
+        {
+            **story_form_data(what_changed="", image_alt_text="A raised flower bed"),
+            "image": upload(),
+        },
+    )
+
+
+def test_the_chosen_image_is_kept_when_the_form_has_an_error(client, index, member):
+    response = post_with_error(client, index)
+
+    page = response.content.decode()
+    assert "Say what changed" in page
+    assert "You chose the image" in page and "you do not need to choose it again" in page
+    token = KEPT_TOKEN.search(page).group(1)
+    assert StoryPage.objects.count() == 0
+
+    # The member fixes the error and submits again without choosing the file.
+    response = client.post(
+        index.share_url,
+        {**story_form_data(image_alt_text="A raised flower bed"), "kept_image": token},
+    )
+
+    assert response.status_code == 302
+    story = StoryPage.objects.get()
+    assert story.image.uploaded_by_user == member
+    assert story.image.title == "A raised flower bed"
+    assert get_image_model().objects.count() == 1
+
+
+def test_the_image_stays_kept_through_a_second_error(client, index, member):
+    token = KEPT_TOKEN.search(post_with_error(client, index).content.decode()).group(1)
+
+    again = client.post(
+        index.share_url, {**story_form_data(what_changed=""), "kept_image": token}
+    ).content.decode()
+
+    assert "You chose the image" in again
+    # Still an image, so it still needs describing.
+    assert "Describe the image" in again
+    assert get_image_model().objects.count() == 1
+
+
+def test_another_members_kept_image_cannot_be_taken(client, index, member):
+    token = KEPT_TOKEN.search(post_with_error(client, index).content.decode()).group(1)
+    client.force_login(make_member("someone-else"))
+
+    response = client.post(
+        index.share_url,
+        {**story_form_data(image_alt_text="Theirs"), "kept_image": token},
+    )
+
+    assert response.status_code == 302
+    assert StoryPage.objects.get().image is None
+
+
+@pytest.mark.parametrize("token", ["not-a-token", "1", "<script>", "x" * 5000])
+def test_a_forged_kept_image_token_is_ignored(client, index, member, token):
+    response = client.post(index.share_url, {**story_form_data(), "kept_image": token})
+    assert response.status_code in (200, 302)
+    if response.status_code == 302:
+        assert StoryPage.objects.get().image is None
+
+
+def test_the_upload_uses_the_design_systems_file_upload_markup(client, index, member):
+    page = client.get(index.share_url).content.decode()
+    block = page[page.index('data-module="ds-file-upload"') - 60 :]
+    assert block.index('class="ds_file-upload"') < block.index('for="id_image"')
+    assert 'class="ds_file-upload__input"' in block
+    # The old markup put the wrapper's class on the input itself, which broke the script.
+    assert not re.search(r'<input class="ds_file-upload"', page)
+
+
+def test_erasing_an_account_deletes_an_unused_kept_image(client, index, member):
+    from network_site.membership.erasure import delete_account
+
+    post_with_error(client, index)
+    assert get_image_model().objects.filter(uploaded_by_user=member).count() == 1
+
+    delete_account(member)
+
+    assert get_image_model().objects.count() == 0

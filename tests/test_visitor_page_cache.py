@@ -1,0 +1,134 @@
+"""The visitor page cache, compression and validators: visitors' pages come from the shared cache
+until something they show changes; nothing personal is ever stored or served from it."""
+
+import gzip
+
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+from django.utils.http import http_date
+
+from stories.models import StoryPage
+from tests.factories.stories import StoryPageFactory, make_member, make_story_index
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on():
+    cache.clear()
+    with override_settings(VISITOR_PAGE_CACHE_SECONDS=300):
+        yield
+    cache.clear()
+
+
+@pytest.fixture
+def index(home_page):
+    return make_story_index(home_page)
+
+
+@pytest.fixture
+def story(client, index):
+    story = StoryPageFactory(parent=index, title="Back to the bowling club", themes=["Carers"])
+    # A site's first request creates its settings, which (as any content change) purges the cache.
+    client.get("/")
+    return story
+
+
+def fetch(client, url, **headers):
+    return client.get(url, headers=headers)
+
+
+def test_a_visitors_page_is_served_from_the_cache_with_validators(client, story):
+    first = fetch(client, story.url)
+    assert first["X-Cache"] == "miss"
+    assert "public" in first["Cache-Control"] and "max-age=60" in first["Cache-Control"]
+    assert first["ETag"]
+    second = fetch(client, story.url)
+    assert second["X-Cache"] == "hit"
+    assert second.content == first.content
+    revalidated = fetch(client, story.url, if_none_match=first["ETag"])
+    assert revalidated.status_code == 304
+
+
+def test_publishing_purges_the_page_its_index_archive_home_and_feed(client, index, story):
+    addresses = [story.url, index.url, index.theme_url("carers"), index.feed_url, "/"]
+    for address in addresses:
+        fetch(client, address)
+        assert fetch(client, address)["X-Cache"] == "hit", address
+    story.title = "Back to the bowling club every week"
+    story.save_revision().publish()
+    for address in addresses[:4]:
+        response = fetch(client, address)
+        assert response["X-Cache"] == "miss", address
+        assert "every week" in response.content.decode(), address
+
+
+def test_unpublishing_and_deleting_purge(client, index, story):
+    other = StoryPageFactory(parent=index, title="A second story to delete", themes=["Carers"])
+    fetch(client, index.url)
+    story.unpublish()
+    listing = fetch(client, index.url).content.decode()
+    assert "Back to the bowling club" not in listing
+    assert "A second story to delete" in listing
+    other.delete()
+    assert "A second story to delete" not in fetch(client, index.url).content.decode()
+
+
+def test_moving_a_story_to_members_only_purges(client, index, story):
+    fetch(client, index.url)
+    story.audience = "members"
+    story.save_revision().publish()
+    assert "Back to the bowling club" not in fetch(client, index.url).content.decode()
+    assert fetch(client, StoryPage.objects.get(pk=story.pk).url).status_code == 302
+
+
+def test_a_signed_in_member_never_gets_or_leaves_a_cached_page(client, index, story):
+    secret = StoryPageFactory(
+        parent=index, title="Zebracorn rota", themes=["Carers"], audience="members"
+    )
+    fetch(client, index.url)
+    assert fetch(client, index.url)["X-Cache"] == "hit"
+    client.force_login(make_member("reader"))
+    member_view = fetch(client, index.url)
+    assert "X-Cache" not in member_view
+    assert "Zebracorn rota" in member_view.content.decode()
+    assert "X-Cache" not in fetch(client, secret.url)
+    client.logout()
+    visitor_view = fetch(client, index.url)
+    assert "Zebracorn rota" not in visitor_view.content.decode()
+
+
+def test_a_page_with_a_form_token_is_never_stored(client, home_page):
+    response = fetch(client, "/join/")
+    assert response.status_code == 200
+    assert "csrfmiddlewaretoken" in response.content.decode()
+    assert "X-Cache" not in response
+    assert "X-Cache" not in fetch(client, "/join/")
+
+
+def test_a_visitor_with_messages_is_not_served_from_the_cache(client, story):
+    fetch(client, story.url)
+    client.cookies["messages"] = "something for this visitor"
+    assert "X-Cache" not in fetch(client, story.url)
+
+
+def test_pages_are_compressed_and_a_story_stays_small(client, index, story):
+    response = fetch(client, story.url, accept_encoding="gzip")
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+    assert len(response.content) <= 100 * 1024
+    assert b"Back to the bowling club" in gzip.decompress(response.content)
+    # The compressed copy is stored apart from the plain one.
+    plain = fetch(client, story.url)
+    assert "Content-Encoding" not in plain and b"bowling club" in plain.content
+    assert fetch(client, story.url, accept_encoding="gzip")["X-Cache"] == "hit"
+
+
+def test_the_feed_answers_if_modified_since_with_304(client, index, story):
+    first = fetch(client, index.feed_url)
+    assert first["Last-Modified"]
+    again = fetch(client, index.feed_url, if_modified_since=first["Last-Modified"])
+    assert again.status_code == 304
+    older = http_date(story.last_published_at.timestamp() - 3600)
+    assert fetch(client, index.feed_url, if_modified_since=older).status_code == 200
