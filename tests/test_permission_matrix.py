@@ -21,7 +21,7 @@ from wagtail.models import Collection, CollectionViewRestriction, get_page_model
 from wagtail_factories import ImageFactory
 
 from network_site.core.roles import ADMINISTRATOR, COORDINATOR, EDITOR, MODERATOR
-from network_site.membership.models import JoinRequest
+from network_site.membership.models import JoinRequest, MemberProfile
 from tests.factories.core import StandardPageFactory
 from tests.factories.events import MeetingIndexPageFactory, MeetingPageFactory
 from tests.factories.mapping import MappingEntryPageFactory, MappingGuidePageFactory
@@ -146,7 +146,7 @@ CASES = [
     Case("page:events.MeetingIndexPage:calendar/", "{meetings}calendar/", everyone(200)),
     Case("page:events.MeetingPage", "{meeting}", everyone(200)),
     Case("page:events.MeetingPage:book/", "{meeting}book/", everyone(405)),
-    Case("page:events.MeetingPage:cancel/", "{meeting}cancel/", everyone(405)),
+    Case("page:events.MeetingPage:cancel/", "{meeting}cancel/", for_members(members=302)),
     Case("page:events.MeetingPage:calendar/", "{meeting}calendar/", everyone(200)),
     Case("page:resources.ResourceIndexPage", "{library}", everyone(200)),
     Case("page:resources.ResourcePage", "{resource}", everyone(200)),
@@ -173,6 +173,39 @@ CASES = [
     Case("account/data/", "/account/data/", for_members()),
     Case("account/data/download/", "/account/data/download/", for_members(members=405)),
     Case("account/delete/", "/account/delete/", for_members()),
+    Case("account/home/", "/account/home/", for_members()),
+    Case(
+        "members/<int:profile_id>/contact/",
+        "/members/{member_profile_id}/contact/",
+        for_members(members=404),
+    ),
+    Case("email/unsubscribe/<str:token>/", "/email/unsubscribe/not-a-token/", everyone(404)),
+    Case(
+        "admin/joinrequest/answer-several/",
+        "/admin/joinrequest/answer-several/",
+        for_admin(("coordinator", "administrator"), refused=302),
+    ),
+    Case(
+        "admin/memberprofile/",
+        "/admin/memberprofile/",
+        for_admin(("coordinator", "administrator"), refused=302),
+    ),
+    Case(
+        "admin/memberprofile/results/",
+        "/admin/memberprofile/results/",
+        for_admin(("coordinator", "administrator"), refused=302),
+    ),
+    Case(
+        "admin/memberprofile/export.csv",
+        "/admin/memberprofile/export.csv",
+        for_admin(("coordinator", "administrator"), refused=302),
+    ),
+    Case(
+        "admin/memberprofile/status/<int:pk>/",
+        "/admin/memberprofile/status/{member_profile_id}/",
+        for_admin(("coordinator", "administrator"), refused=302),
+    ),
+    Case("page:events.MeetingPage:accept/", "{meeting}accept/", everyone(405)),
     Case("account/deleted/", "/account/deleted/", everyone(200)),
     Case("members/", "/members/", for_members()),
     # Every sign-in page leads to allauth's.
@@ -415,6 +448,7 @@ def site(home_page):
         "private_image_id": private_image.pk,
         "join_request_id": JoinRequestFactory(status=JoinRequest.Status.PENDING).pk,
     }
+    objects["member_profile_id"] = MemberProfile.objects.get_or_create(user=member)[0].pk
     return {"member": member, "urls": objects}
 
 
