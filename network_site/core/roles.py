@@ -224,8 +224,9 @@ def assign_role(user, role):
     user.groups.add(Group.objects.get_or_create(name=role.group)[0])
 
 
-def users_with_permission(dotted, *, include_superusers=True):
-    """Active users who hold a permission through a group or directly (or as superusers)."""
+def users_with_permission(dotted, *, include_superusers=True, active_only=True):
+    """Users who hold a permission through a group or directly (or as superusers); only active
+    accounts unless `active_only` is False (a coordinator's list of members shows deactivated ones)."""
     app_label, codename = dotted.split(".", 1)
     permission_ids = Permission.objects.filter(
         content_type__app_label=app_label, codename=codename
@@ -233,4 +234,7 @@ def users_with_permission(dotted, *, include_superusers=True):
     holds = Q(groups__permissions__in=permission_ids) | Q(user_permissions__in=permission_ids)
     if include_superusers:
         holds |= Q(is_superuser=True)
-    return get_user_model().objects.filter(holds, is_active=True).distinct()
+    users = get_user_model().objects.filter(holds)
+    if active_only:
+        users = users.filter(is_active=True)
+    return users.distinct()

@@ -57,7 +57,7 @@ register_permission_policy(MemberProfile, MemberPermissionPolicy(MemberProfile))
 
 def members():
     return MemberProfile.objects.filter(
-        user__in=users_with_permission(MEMBER_PERMISSION)
+        user__in=users_with_permission(MEMBER_PERMISSION, active_only=False)
     ).select_related("user")
 
 
