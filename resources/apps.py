@@ -12,6 +12,8 @@ class ResourcesConfig(AppConfig):
 
         from .models import ResourcePage
 
+        from . import checks  # noqa: F401 - registers the booklet PDF check
+
         register_demo_content(self.label, f"{self.name}.demo.load")
 
         register_generator("resources", f"{self.name}.generate.generate", 500, order=30)

@@ -1,5 +1,6 @@
 import math
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -23,6 +24,7 @@ from wagtail.snippets.models import register_snippet
 from network_site.core.site_address import page_url
 
 from .blocks import PublicationStreamBlock, SelfCheckStreamBlock
+from .pdf import pdf_available
 
 WORDS_PER_MINUTE = 200
 
@@ -345,6 +347,7 @@ class BookletPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         chapters = self.chapters()
         context["chapters"] = chapters
+        context["pdf_available"] = pdf_available()
         context["reading_minutes"] = reading_minutes(
             self.introduction,
             text_of(self.body.raw_data),
@@ -355,26 +358,45 @@ class BookletPage(RoutablePageMixin, Page):
         )
         return context
 
-    @path("print/", name="print")
-    def print_view(self, request):
+    def print_context(self, request):
         context = self.get_context(request)
         context["chapter_blocks"] = [
             (chapter, chapter.anchored_blocks(prefix=f"{chapter.slug}-", demote=1))
             for chapter in context["chapters"]
         ]
-        return TemplateResponse(request, "pages/resources/booklet_print.html", context)
+        context["online_url"] = page_url(self)
+        return context
+
+    @path("print/", name="print")
+    def print_view(self, request):
+        return TemplateResponse(
+            request, "pages/resources/booklet_print.html", self.print_context(request)
+        )
 
     @path("pdf/", name="pdf")
     def pdf_view(self, request):
         from .pdf import html_to_pdf
 
-        context = self.get_context(request)
-        context["online_url"] = page_url(self)
-        html = render_to_string("pages/resources/booklet_pdf.html", context, request=request)
-        response = HttpResponse(
-            html_to_pdf(html, title=self.title, author=self.publisher),
-            content_type="application/pdf",
+        if not pdf_available():
+            return TemplateResponse(
+                request,
+                "pages/resources/booklet_pdf_unavailable.html",
+                self.get_context(request),
+                status=503,
+            )
+        context = self.print_context(request)
+        # A PDF of the same chapters, unchanged since, is the same file: make it once.
+        cache_key = "booklet-pdf:" + ":".join(
+            f"{part.pk}-{part.last_published_at.timestamp() if part.last_published_at else 0}"
+            for part in [self, *context["chapters"]]
         )
+        pdf = cache.get(cache_key)
+        if pdf is None:
+            context["pdf"] = True
+            html = render_to_string("pages/resources/booklet_print.html", context, request=request)
+            pdf = html_to_pdf(html, base_url=page_url(self))
+            cache.set(cache_key, pdf, timeout=60 * 60 * 24)
+        response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.pdf"'
         return response
 

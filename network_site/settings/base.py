@@ -269,7 +269,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
-    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # The booklet PDF: WeasyPrint notes every screen-only CSS rule it skips; only errors matter.
+        "weasyprint": {"level": "ERROR"},
+    },
 }
 
 # Events: access needs given when booking a meeting are deleted this many days after it ends.
