@@ -96,6 +96,9 @@ class ComparisonDimension(models.Model):
 class MappingGuidePage(RoutablePageMixin, Page):
     """The guide's home: every entry, with filters, search, compare, matrix and exports."""
 
+    # What site search calls this kind of page.
+    search_result_label = "Mapping guide"
+
     introduction = models.TextField(blank=True)
 
     max_count = 1
@@ -147,6 +150,9 @@ class MappingEntryTag(TaggedItemBase):
 
 class MappingEntryPage(Page):
     """One approach, policy, piece of legislation, framework, project or tool."""
+
+    # What site search calls this kind of page.
+    search_result_label = "Guide entry"
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     applies_to_health = models.BooleanField("Health", default=False)

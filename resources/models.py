@@ -92,6 +92,9 @@ class ResourceTopicTag(TaggedItemBase):
 class ResourceIndexPage(RoutablePageMixin, Page):
     """The resource library: every resource below it, filtered, searched and paged."""
 
+    # What site search calls this kind of page.
+    search_result_label = "Resource library"
+
     introduction = models.TextField(blank=True)
 
     max_count = 1
@@ -111,6 +114,9 @@ class ResourceIndexPage(RoutablePageMixin, Page):
 
 
 class ResourcePage(Page):
+    # What site search calls this kind of page.
+    search_result_label = "Resource"
+
     summary = models.TextField(help_text="A sentence or two: what it is and who it helps.")
     resource_type = models.CharField(
         "type", max_length=20, choices=ResourceType.choices, default=ResourceType.GUIDE
@@ -313,6 +319,9 @@ class SectionedPage(Page):
 class BookletPage(RoutablePageMixin, Page):
     """A publication in chapters: its contents page, and a single-page view of every chapter to print."""
 
+    # What site search calls this kind of page.
+    search_result_label = "Booklet"
+
     introduction = models.TextField(blank=True)
     body = StreamField(PublicationStreamBlock(), blank=True, help_text="A foreword, if any.")
     publisher = models.CharField(max_length=200, blank=True)
@@ -402,6 +411,9 @@ class BookletPage(RoutablePageMixin, Page):
 
 
 class BookletChapterPage(SectionedPage):
+    # What site search calls this kind of page.
+    search_result_label = "Booklet chapter"
+
     parent_page_types = ["resources.BookletPage"]
     subpage_types = []
     template = "pages/resources/booklet_chapter_page.html"
@@ -409,6 +421,9 @@ class BookletChapterPage(SectionedPage):
 
 class CarersActGuidePage(Page):
     """The guide to the Carers (Scotland) Act 2016: an overview with the key figures, then its parts."""
+
+    # What site search calls this kind of page.
+    search_result_label = "Carers Act guide"
 
     introduction = models.TextField(blank=True)
     body = StreamField(PublicationStreamBlock(), blank=True)
@@ -433,6 +448,9 @@ class CarersActGuidePage(Page):
 
 
 class CarersActSectionPage(SectionedPage):
+    # What site search calls this kind of page.
+    search_result_label = "Carers Act guide section"
+
     parent_page_types = ["resources.CarersActGuidePage"]
     subpage_types = []
     template = "pages/resources/carers_act_section_page.html"
@@ -444,6 +462,9 @@ class CarersActSectionPage(SectionedPage):
 
 class SelfCheckPage(Page):
     """A short quiz; the reader's answers come back with an explanation of each, no JavaScript."""
+
+    # What site search calls this kind of page.
+    search_result_label = "Self-check"
 
     introduction = models.TextField(blank=True)
     questions = StreamField(SelfCheckStreamBlock(), blank=True)
