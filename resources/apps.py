@@ -10,9 +10,8 @@ class ResourcesConfig(AppConfig):
         from network_site.core.demo import register_demo_content
         from network_site.membership.member_page import register_news
 
-        from .models import ResourcePage
-
         from . import checks  # noqa: F401 - registers the booklet PDF check
+        from .models import ResourcePage
 
         register_demo_content(self.label, f"{self.name}.demo.load")
 
