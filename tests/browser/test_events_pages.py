@@ -131,8 +131,8 @@ def test_a_member_books_with_access_needs_then_cancels(member_page, served_site)
     page.get_by_role("button", name="Say I am coming").click()
     assert page.get_by_text("You are coming to this meeting").is_visible()
     assert page.get_by_text("Captions, Something else").is_visible()
-    format_text = page.locator(".ds_metadata__item", has_text="Format").inner_text()
-    if "In person" not in format_text:
+    place_text = page.locator(".ds_metadata__item", has_text="Place").first.inner_text()
+    if "online" in place_text.lower():
         assert (
             page.locator(".site-joining-link a")
             .inner_text()
