@@ -19,6 +19,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from .admin_forms import DimensionTablePanel, MappingEntryForm
+
 
 class Kind(models.TextChoices):
     APPROACH = "approach", "Approach"
@@ -191,6 +193,7 @@ class MappingEntryPage(Page):
 
     parent_page_types = ["mapping.MappingGuidePage"]
     subpage_types = []
+    base_form_class = MappingEntryForm
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("scope"), FieldPanel("year")]),
         MultiFieldPanel(
@@ -206,7 +209,7 @@ class MappingEntryPage(Page):
         FieldPanel("themes"),
         InlinePanel("examples", heading="Examples in practice", label="Example"),
         InlinePanel("sources", heading="Sources", label="Source"),
-        InlinePanel("dimension_values", heading="Comparison dimensions", label="Dimension value"),
+        DimensionTablePanel(heading="Comparison dimensions"),
         InlinePanel("relationships", heading="Related entries", label="Relationship"),
         FieldRowPanel(
             [FieldPanel("last_reviewed"), FieldPanel("reviewed_by")], heading="Last reviewed"
