@@ -271,7 +271,29 @@ class MappingEntryPage(Page):
             stories=pages_sharing_themes("stories", "StoryPage", theme_names),
             resources=pages_sharing_themes("resources", "ResourcePage", theme_names),
         )
+        if getattr(request, "is_preview", False):
+            context["related_comparison"] = self.compared_with_related()
         return context
+
+    def compared_with_related(self):
+        """This entry (as edited, saved or not) beside each live entry it is related to, or None."""
+        from .comparison import build_comparison
+
+        related_pks = list(
+            dict.fromkeys(entry.pk for _label, entry, _note in self.related_entries())
+        )
+        if not related_pks:
+            return None
+        by_pk = MappingEntryPage.objects.prefetch_related("examples", "dimension_values").in_bulk(
+            related_pks
+        )
+        related = [by_pk[pk] for pk in related_pks]
+        values = {(self.pk, value.dimension_id): value for value in self.dimension_values.all()}
+        for entry in related:
+            values.update(
+                {(entry.pk, value.dimension_id): value for value in entry.dimension_values.all()}
+            )
+        return build_comparison([self, *related], list(ComparisonDimension.objects.all()), values)
 
     def related_entries(self):
         """(label, entry, note) for each live entry linked to this one, either way round."""

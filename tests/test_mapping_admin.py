@@ -198,3 +198,34 @@ def test_editor_previews_an_unsaved_entry_with_its_children(client, editor, home
     html = response.content.decode()
     assert "Support providers" in html and "Its heart" in html
     assert not MappingEntryPage.objects.exists()
+
+
+def test_preview_compares_the_edited_entry_with_its_related_entries(client, editor, guide):
+    dimension = ComparisonDimensionFactory(name="Starts from what matters")
+    related = MappingEntryPageFactory(parent=guide, title="Self-directed support", kind="policy")
+    related.dimension_values = [EntryDimensionValue(dimension=dimension, value="partly")]
+    related.save_revision().publish()
+    unrelated = MappingEntryPageFactory(parent=guide, title="Unrelated tool")
+    data = entry_form(dimension)
+    data.update(
+        nested_form_data(
+            {
+                "relationships": inline_formset(
+                    [{"kind": "builds_on", "target": str(related.pk), "note": ""}]
+                )
+            }
+        )
+    )
+    preview_url = f"/admin/pages/add/mapping/mappingentrypage/{guide.pk}/preview/"
+
+    assert client.post(preview_url, data).json()["is_valid"]
+    html = client.get(preview_url).content.decode()
+
+    section = html[html.index("How it compares with its related entries") :]
+    section = section[: section.index("</section>")]
+    assert "Talking Points" in section and "Self-directed support" in section
+    assert unrelated.title not in section
+    assert "Yes" in section and "Its heart" in section and "Partly" in section
+    assert "Differs" in section  # an approach beside a policy
+    # Visitors never see it on the published page.
+    assert "How it compares with its related" not in client.get(related.url).content.decode()
