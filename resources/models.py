@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -142,6 +142,7 @@ class ResourcePage(Page):
     last_reviewed = models.DateField(
         null=True, blank=True, help_text="When someone last checked it is still accurate."
     )
+    reviewed_by = models.CharField(max_length=120, blank=True)
 
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []
@@ -161,7 +162,11 @@ class ResourcePage(Page):
             heading="Where to find it (a document, a link, or both)",
         ),
         MultiFieldPanel(
-            [FieldPanel("publisher"), FieldPanel("year"), FieldPanel("last_reviewed")],
+            [
+                FieldPanel("publisher"),
+                FieldPanel("year"),
+                FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("reviewed_by")]),
+            ],
             heading="About it",
         ),
     ]
@@ -427,11 +432,21 @@ class CarersActGuidePage(Page):
 
     introduction = models.TextField(blank=True)
     body = StreamField(PublicationStreamBlock(), blank=True)
+    last_reviewed = models.DateField(
+        null=True, blank=True, help_text="When someone last checked the guide against the law."
+    )
+    reviewed_by = models.CharField(max_length=120, blank=True)
 
     max_count = 1
     parent_page_types = ["core.HomePage"]
     subpage_types = ["resources.CarersActSectionPage", "resources.SelfCheckPage"]
-    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+        FieldRowPanel(
+            [FieldPanel("last_reviewed"), FieldPanel("reviewed_by")], heading="Last reviewed"
+        ),
+    ]
     search_fields = Page.search_fields + [
         index.SearchField("introduction"),
         index.SearchField("body"),
@@ -499,3 +514,25 @@ class SelfCheckPage(Page):
         position = ids.index(self.pk) if self.pk in ids else 0
         context["previous_page"] = parts[position - 1] if position > 0 else None
         return context
+
+
+class LinkCheck(models.Model):
+    """The link checker's latest answer for a resource's external link (see check_resource_links)."""
+
+    resource = models.OneToOneField(
+        ResourcePage, on_delete=models.CASCADE, related_name="link_check"
+    )
+    url = models.URLField(max_length=500)
+    status = models.PositiveSmallIntegerField(null=True, blank=True)
+    error = models.CharField(max_length=255, blank=True)
+    is_broken = models.BooleanField(default=False)
+    checked_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["is_broken", "checked_at"])]
+
+    def __str__(self):
+        return f"{self.url}: {'broken' if self.is_broken else 'ok'}"
+
+    def describe(self):
+        return self.error or f"HTTP {self.status}"

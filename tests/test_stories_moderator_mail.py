@@ -39,9 +39,7 @@ def mails_to(address):
     return [message for message in mail.outbox if address in message.to]
 
 
-def test_each_moderator_gets_one_email_when_a_story_is_submitted(
-    client, index, teller, moderators
-):
+def test_each_moderator_gets_one_email_when_a_story_is_submitted(client, index, teller, moderators):
     client.post(index.share_url, story_form_data(title="Back to the bowling club"))
     story = StoryPage.objects.get()
 
