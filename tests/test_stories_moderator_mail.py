@@ -39,8 +39,11 @@ def mails_to(address):
     return [message for message in mail.outbox if address in message.to]
 
 
-def test_each_moderator_gets_one_email_when_a_story_is_submitted(client, index, teller, moderators):
-    client.post(index.share_url, story_form_data(title="Back to the bowling club"))
+def test_each_moderator_gets_one_email_when_a_story_is_submitted(
+    client, index, teller, moderators, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(index.share_url, story_form_data(title="Back to the bowling club"))
     story = StoryPage.objects.get()
 
     for moderator in moderators:
@@ -48,11 +51,13 @@ def test_each_moderator_gets_one_email_when_a_story_is_submitted(client, index, 
         assert len(received) == 1, [message.subject for message in received]
         assert "Back to the bowling club" in received[0].subject
         assert f"/admin/pages/{story.pk}/edit/" in received[0].body
+        html = received[0].alternatives[0][0]
+        assert "Read the story" in html
     assert mails_to(teller.email) == []
 
 
 def test_each_moderator_gets_one_email_when_a_story_is_resubmitted(
-    client, index, teller, moderators
+    client, index, teller, moderators, django_capture_on_commit_callbacks
 ):
     client.post(index.share_url, story_form_data())
     story = StoryPage.objects.get()
@@ -60,7 +65,10 @@ def test_each_moderator_gets_one_email_when_a_story_is_resubmitted(
     state.current_task_state.specific.reject(user=moderators[0], comment="Leave out the town.")
     mail.outbox.clear()
 
-    client.post(index.subpage_url("edit_story", story.pk), story_form_data(what_we_did="Lifts."))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            index.subpage_url("edit_story", story.pk), story_form_data(what_we_did="Lifts.")
+        )
 
     for moderator in moderators:
         assert len(mails_to(moderator.email)) == 1
