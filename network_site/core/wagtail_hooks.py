@@ -4,7 +4,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from . import admin_views
+from . import admin_views, avatars
 from .reviews import MARK_REVIEWED_ACTION, content_for_review
 
 
@@ -62,3 +62,8 @@ class DueForReviewPanel(Component):
 def add_due_for_review_panel(request, panels):
     if can_edit_pages(request.user):
         panels.append(DueForReviewPanel(request.user))
+
+
+@hooks.register("get_avatar_url")
+def site_avatar_url(user, size):
+    return avatars.avatar_url(user, size)

@@ -229,6 +229,8 @@ ACCOUNT_RATE_LIMITS = {
     "member_contact": "10/d/user,2/d/key",
 }
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# Avatars come from the site (network_site/core/avatars.py), never from gravatar.com.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 PRIVACY_NOTICE_VERSION = env_str("PRIVACY_NOTICE_VERSION", "2026-11")
 MEMBERSHIP_DIGEST_INTERVAL_HOURS = env_int("MEMBERSHIP_DIGEST_INTERVAL_HOURS", 24)
 MEMBERSHIP_REQUEST_RETENTION_DAYS = env_int("MEMBERSHIP_REQUEST_RETENTION_DAYS", 90)
