@@ -132,6 +132,15 @@ class ResourcePage(Page):
         related_name="+",
     )
     external_url = models.URLField("external link", blank=True, max_length=500)
+    site_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="page on this site",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A publication on this site, such as the booklet, so the library lists it too.",
+    )
     publisher = models.CharField(max_length=200, blank=True)
     year = models.PositiveSmallIntegerField(
         null=True,
@@ -158,8 +167,8 @@ class ResourcePage(Page):
             heading="Who and what it is for",
         ),
         MultiFieldPanel(
-            [FieldPanel("document"), FieldPanel("external_url")],
-            heading="Where to find it (a document, a link, or both)",
+            [FieldPanel("document"), FieldPanel("external_url"), FieldPanel("site_page")],
+            heading="Where to find it (a document, a link, a page on this site, or more than one)",
         ),
         MultiFieldPanel(
             [
@@ -187,6 +196,7 @@ class ResourcePage(Page):
         APIField("topic_names"),
         APIField("document"),
         APIField("external_url"),
+        APIField("site_page"),
         APIField("publisher"),
         APIField("year"),
         APIField("last_reviewed"),
@@ -202,9 +212,11 @@ class ResourcePage(Page):
 
     def clean(self):
         super().clean()
-        if not self.document_id and not self.external_url:
-            message = "Give a document, an external link, or both."
-            raise ValidationError({"document": message, "external_url": message})
+        if not self.document_id and not self.external_url and not self.site_page_id:
+            message = "Give a document, an external link or a page on this site."
+            raise ValidationError(
+                {"document": message, "external_url": message, "site_page": message}
+            )
 
     @property
     def audience_names(self):
