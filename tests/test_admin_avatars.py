@@ -58,3 +58,16 @@ def test_initials_fall_back_to_the_username_and_are_escaped():
     assert initials(nameless) == "<"
     svg = unquote(initials_avatar_url(nameless))
     assert ">&lt;</text>" in svg and "<script>" not in svg
+
+
+def test_history_rows_without_a_user_get_the_local_default_avatar(client, home_page):
+    from wagtail.log_actions import log
+
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    log(instance=home_page, action="wagtail.edit", user=None)
+    client.force_login(admin)
+
+    html = client.get(f"/admin/pages/{home_page.pk}/history/").content.decode()
+
+    assert "gravatar" not in html
+    assert "default-user-avatar" in html

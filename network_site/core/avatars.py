@@ -36,7 +36,10 @@ def initials_avatar_url(user):
 
 
 def avatar_url(user, size):
-    """For Wagtail's `get_avatar_url` hook: None (Wagtail's own) when the user uploaded one."""
+    """For Wagtail's `get_avatar_url` hook: None (Wagtail's own, local) when the user uploaded
+    one, or when there is no user (history rows of changes made by the system)."""
+    if user is None:
+        return None
     try:
         if user.wagtail_userprofile.avatar:
             return None
