@@ -13,6 +13,7 @@ from wagtail.models import Page
 
 from .csv_export import csv_response
 from .reviews import content_for_review, mark_reviewed, reviewable_kind_of, reviewable_types
+from .site_address import absolute_url, page_url
 
 PER_PAGE = 50
 DUE, ALL = "due", "all"
@@ -75,8 +76,8 @@ def review_report_csv_view(request):
                 item.page.title,
                 item.last_reviewed.isoformat() if item.last_reviewed else "never",
                 item.page.reviewed_by,
-                item.page.get_full_url(request),
-                request.build_absolute_uri(reverse("wagtailadmin_pages:edit", args=[item.page.pk])),
+                page_url(item.page),
+                absolute_url(reverse("wagtailadmin_pages:edit", args=[item.page.pk])),
             ]
             for item in items
         ),
