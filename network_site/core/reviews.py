@@ -13,6 +13,8 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from .page_cache import purge_visitor_pages
+
 REVIEW_INTERVAL = datetime.timedelta(days=365)
 MARK_REVIEWED_ACTION = "core.mark_reviewed"
 
@@ -96,3 +98,5 @@ def mark_reviewed(page, user, today=None):
         revision.content.update(last_reviewed=today.isoformat(), reviewed_by=name)
         revision.save(update_fields=["content"])
     log(instance=page, action=MARK_REVIEWED_ACTION, user=user)
+    # A queryset update sends no signal: visitors' cached copies must still show the new date.
+    purge_visitor_pages()
