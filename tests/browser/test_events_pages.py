@@ -83,8 +83,8 @@ def test_home_page_shows_the_next_meeting(page, served_site):
     page.goto(served_site["url"] + "/meetings/")
     next_title = page.locator("#upcoming .ds_search-result__link").first.inner_text()
     page.goto(served_site["url"] + "/")
-    section = page.locator(".site-next-meeting")
-    assert section.get_by_role("link", name=next_title).is_visible()
+    section = page.locator("section[aria-labelledby='home-next-meeting']")
+    assert section.get_by_role("link", name=next_title, exact=True).is_visible()
     assert_accessible(page)
 
 
