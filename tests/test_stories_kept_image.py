@@ -106,6 +106,7 @@ def test_the_upload_uses_the_design_systems_file_upload_markup(client, index, me
     block = page[page.index('<div class="ds_file-upload">') :]
     assert block.index('for="id_image"') < block.index('class="ds_file-upload__input"')
     assert 'class="ds_file-upload__input"' in block
+    assert "{#" not in page and "design system 4.2.0" not in page
     # The old markup put the wrapper's class on the input itself, which broke the script.
     assert not re.search(r'<input class="ds_file-upload"', page)
 
