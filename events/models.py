@@ -23,6 +23,9 @@ PAST_MEETINGS_PER_PAGE = 10
 class MeetingIndexPage(RoutablePageMixin, Page):
     """The network's quarterly meetings: upcoming ones first, then what happened at past ones."""
 
+    # What site search calls this kind of page.
+    search_result_label = "Meetings"
+
     introduction = models.TextField(blank=True)
 
     max_count = 1
@@ -68,6 +71,9 @@ def past(meetings, now=None):
 
 class MeetingPage(RoutablePageMixin, Page):
     """One quarterly meeting: before it, what and where; after it, what happened."""
+
+    # What site search calls this kind of page.
+    search_result_label = "Meeting"
 
     class Format(models.TextChoices):
         IN_PERSON = "in_person", "In person"

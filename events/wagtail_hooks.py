@@ -1,9 +1,11 @@
+from django.db.models import Count, Q
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 
 from . import admin_views
-from .models import MeetingIndexPage, MeetingPage
+from .models import Booking, MeetingIndexPage, MeetingPage, upcoming
 
 
 @hooks.register("register_admin_urls")
@@ -56,3 +58,25 @@ def meeting_listing_buttons(page, user, next_url=None):
             icon_name="date",
             priority=61,
         )
+
+
+class NextMeetingsPanel(Component):
+    """The coordinators' dashboard: the next meetings and how many places are taken."""
+
+    name = "next_meetings"
+    template_name = "events/admin/next_meetings_panel.html"
+    order = 55
+    SHOWN = 3
+
+    def get_context_data(self, parent_context):
+        meetings = upcoming(MeetingPage.objects.live()).annotate(
+            places_taken=Count("bookings", filter=Q(bookings__status=Booking.Status.ATTENDING)),
+            waiting_count=Count("bookings", filter=Q(bookings__status=Booking.Status.WAITING)),
+        )
+        return {"meetings": list(meetings[: self.SHOWN])}
+
+
+@hooks.register("construct_homepage_panels")
+def add_next_meetings_panel(request, panels):
+    if request.user.has_perm("events.view_booking"):
+        panels.append(NextMeetingsPanel())

@@ -19,6 +19,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from .admin_forms import DimensionTablePanel, MappingEntryForm
+
 
 class Kind(models.TextChoices):
     APPROACH = "approach", "Approach"
@@ -96,6 +98,9 @@ class ComparisonDimension(models.Model):
 class MappingGuidePage(RoutablePageMixin, Page):
     """The guide's home: every entry, with filters, search, compare, matrix and exports."""
 
+    # What site search calls this kind of page.
+    search_result_label = "Mapping guide"
+
     introduction = models.TextField(blank=True)
 
     max_count = 1
@@ -148,6 +153,9 @@ class MappingEntryTag(TaggedItemBase):
 class MappingEntryPage(Page):
     """One approach, policy, piece of legislation, framework, project or tool."""
 
+    # What site search calls this kind of page.
+    search_result_label = "Guide entry"
+
     kind = models.CharField(max_length=20, choices=Kind.choices)
     applies_to_health = models.BooleanField("Health", default=False)
     applies_to_social_care = models.BooleanField("Social care", default=False)
@@ -185,6 +193,7 @@ class MappingEntryPage(Page):
 
     parent_page_types = ["mapping.MappingGuidePage"]
     subpage_types = []
+    base_form_class = MappingEntryForm
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("scope"), FieldPanel("year")]),
         MultiFieldPanel(
@@ -200,7 +209,7 @@ class MappingEntryPage(Page):
         FieldPanel("themes"),
         InlinePanel("examples", heading="Examples in practice", label="Example"),
         InlinePanel("sources", heading="Sources", label="Source"),
-        InlinePanel("dimension_values", heading="Comparison dimensions", label="Dimension value"),
+        DimensionTablePanel(heading="Comparison dimensions"),
         InlinePanel("relationships", heading="Related entries", label="Relationship"),
         FieldRowPanel(
             [FieldPanel("last_reviewed"), FieldPanel("reviewed_by")], heading="Last reviewed"
@@ -262,7 +271,29 @@ class MappingEntryPage(Page):
             stories=pages_sharing_themes("stories", "StoryPage", theme_names),
             resources=pages_sharing_themes("resources", "ResourcePage", theme_names),
         )
+        if getattr(request, "is_preview", False):
+            context["related_comparison"] = self.compared_with_related()
         return context
+
+    def compared_with_related(self):
+        """This entry (as edited, saved or not) beside each live entry it is related to, or None."""
+        from .comparison import build_comparison
+
+        related_pks = list(
+            dict.fromkeys(entry.pk for _label, entry, _note in self.related_entries())
+        )
+        if not related_pks:
+            return None
+        by_pk = MappingEntryPage.objects.prefetch_related("examples", "dimension_values").in_bulk(
+            related_pks
+        )
+        related = [by_pk[pk] for pk in related_pks]
+        values = {(self.pk, value.dimension_id): value for value in self.dimension_values.all()}
+        for entry in related:
+            values.update(
+                {(entry.pk, value.dimension_id): value for value in entry.dimension_values.all()}
+            )
+        return build_comparison([self, *related], list(ComparisonDimension.objects.all()), values)
 
     def related_entries(self):
         """(label, entry, note) for each live entry linked to this one, either way round."""

@@ -10,6 +10,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_slug
 from django.db import transaction
+from wagtail.log_actions import log
 
 from network_site.core.site_address import page_url
 
@@ -360,13 +361,46 @@ def ensure_dimensions(names):
     return existing
 
 
+def _current_record(page, wanted_dimensions, publish):
+    """The record to compare with: the live content when publishing, else the latest draft."""
+    if not publish and page.live and page.has_unpublished_changes:
+        page = page.get_latest_revision_as_object()
+    return entry_record(page, wanted_dimensions)
+
+
+def _outcome(page, record, wanted_dimensions, publish):
+    if page is None:
+        return "created"
+    unchanged = _current_record(page, wanted_dimensions, publish) == record
+    if unchanged and (page.live or not publish):
+        return "unchanged"
+    return "updated"
+
+
+def entry_outcomes(guide, records, dimension_names, publish=True):
+    """{slug: "created"|"updated"|"unchanged"}: what `save_records` would do, saving nothing."""
+    records = [_normalised(record) for record in records]
+    pages = {
+        page.slug: page
+        for page in MappingEntryPage.objects.child_of(guide)
+        .filter(slug__in=[record["slug"] for record in records])
+        .prefetch_related(*RECORD_PREFETCH)
+    }
+    wanted = set(dimension_names)
+    return {
+        record["slug"]: _outcome(pages.get(record["slug"]), record, wanted, publish)
+        for record in records
+    }
+
+
 @transaction.atomic
-def save_records(guide, records, dimension_names, on_saved=None):
+def save_records(guide, records, dimension_names, *, user=None, publish=True, on_saved=None):
     """Writes records (already valid) under the guide; returns {slug: "created"|"updated"|"unchanged"}.
 
-    Entries new to the guide are first created as drafts so that relationships between rows can
-    point at them whatever the row order; then each entry is compared with its record and
-    published only if something differs.
+    Each change is a new revision by `user` in the page's history: published, or left as a draft
+    when `publish` is false. Entries new to the guide are first created (not live) so that
+    relationships between rows can point at them whatever the row order; an entry whose record
+    is unchanged gets no revision, so loading the same records twice is a no-op.
     """
     records = [_normalised(record) for record in records]
     dimensions = ensure_dimensions(dimension_names)
@@ -374,23 +408,26 @@ def save_records(guide, records, dimension_names, on_saved=None):
         page.slug: page
         for page in MappingEntryPage.objects.child_of(guide).prefetch_related(*RECORD_PREFETCH)
     }
-    outcome = {}
+    wanted_dimensions = set(dimension_names)
+    outcome = {
+        record["slug"]: _outcome(pages.get(record["slug"]), record, wanted_dimensions, publish)
+        for record in records
+    }
     for record in records:
         if record["slug"] not in pages:
-            page = MappingEntryPage(live=False, **_page_fields(record))
+            page = MappingEntryPage(live=False, owner=user, **_page_fields(record))
             guide.add_child(instance=page)
+            log(instance=page, action="wagtail.create", user=user)
             pages[page.slug] = page
-            outcome[page.slug] = "created"
-    wanted_dimensions = set(dimension_names)
     for record in records:
         page = pages[record["slug"]]
-        current = entry_record(page, wanted_dimensions)
-        if page.live and current == record:
-            outcome.setdefault(page.slug, "unchanged")
-        else:
+        if outcome[page.slug] != "unchanged":
             _apply_record(page, record, pages, dimensions, wanted_dimensions)
-            page.save_revision().publish()
-            outcome.setdefault(page.slug, "updated")
+            if not page.live:
+                page.save()  # a page that is not live keeps its latest draft in its own row
+            revision = page.save_revision(user=user, log_action=True)
+            if publish:
+                revision.publish(user=user)
         if on_saved:
             on_saved(record)
     return outcome

@@ -1,7 +1,11 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import ComparisonDimension
+from . import admin_views
+from .models import ComparisonDimension, MappingGuidePage
 
 
 class ComparisonDimensionViewSet(SnippetViewSet):
@@ -15,3 +19,28 @@ class ComparisonDimensionViewSet(SnippetViewSet):
 
 
 register_snippet(ComparisonDimensionViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    return [
+        path("mapping-guide/import/", admin_views.import_view, name="mapping_import"),
+        path(
+            "mapping-guide/import/confirm/",
+            admin_views.import_confirm_view,
+            name="mapping_import_confirm",
+        ),
+    ]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        guide = MappingGuidePage.objects.first()
+        return guide is not None and guide.permissions_for_user(request.user).can_add_subpage()
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return ImportMenuItem(
+        "Import mapping guide", reverse("mapping_import"), icon_name="upload", order=320
+    )

@@ -8,11 +8,15 @@ class ResourcesConfig(AppConfig):
     def ready(self):
         from network_site.core.bulk import register_generator
         from network_site.core.demo import register_demo_content
+        from network_site.core.reviews import register_reviewable
         from network_site.membership.member_page import register_news
 
-        from .models import ResourcePage
+        from . import checks  # noqa: F401 - registers the booklet PDF check
+        from .models import CarersActGuidePage, ResourcePage
 
         register_demo_content(self.label, f"{self.name}.demo.load")
+        register_reviewable("resource", "Resource", ResourcePage)
+        register_reviewable("carers-act-guide", "Carers Act guide", CarersActGuidePage)
 
         register_generator("resources", f"{self.name}.generate.generate", 500, order=30)
         # New resources appear on members' home pages and in their digests.

@@ -50,6 +50,7 @@ def load(context):
     library = load_library(home)
     booklet = load_booklet(home)
     guide = load_carers_act_guide(home)
+    load_booklet_resource(library, booklet)
     context["resource_library"] = library
     context["booklet"] = booklet
     context["carers_act_guide"] = guide
@@ -837,6 +838,28 @@ def conversation_record_document():
         )
         document.save()
     return document
+
+
+def load_booklet_resource(library, booklet):
+    """The booklet in the library, as a resource of the booklet type, under its own title."""
+    resource = upsert_page(
+        library,
+        ResourcePage,
+        "understanding-personal-outcomes-booklet",
+        title=booklet.title,
+        summary="The network's own booklet: what personal outcomes are, the values behind them, "
+        "and how good conversations and records bring them into everyday work. Read it online, "
+        "print it or download it as a PDF.",
+        resource_type=ResourceType.BOOKLET,
+        site_page_id=booklet.pk,
+        publisher=booklet.publisher,
+        year=booklet.year,
+        last_reviewed=DEMO_REVIEW_DATE,
+    )
+    if sorted(resource.topics.names()) != ["Conversations", "Personal outcomes"]:
+        resource.topics.set(["Conversations", "Personal outcomes"])
+        resource.save_revision().publish()
+    return resource
 
 
 def load_library(home):

@@ -1,5 +1,6 @@
 import math
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -12,7 +13,7 @@ from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -23,6 +24,7 @@ from wagtail.snippets.models import register_snippet
 from network_site.core.site_address import page_url
 
 from .blocks import PublicationStreamBlock, SelfCheckStreamBlock
+from .pdf import pdf_available
 
 WORDS_PER_MINUTE = 200
 
@@ -90,6 +92,9 @@ class ResourceTopicTag(TaggedItemBase):
 class ResourceIndexPage(RoutablePageMixin, Page):
     """The resource library: every resource below it, filtered, searched and paged."""
 
+    # What site search calls this kind of page.
+    search_result_label = "Resource library"
+
     introduction = models.TextField(blank=True)
 
     max_count = 1
@@ -109,6 +114,9 @@ class ResourceIndexPage(RoutablePageMixin, Page):
 
 
 class ResourcePage(Page):
+    # What site search calls this kind of page.
+    search_result_label = "Resource"
+
     summary = models.TextField(help_text="A sentence or two: what it is and who it helps.")
     resource_type = models.CharField(
         "type", max_length=20, choices=ResourceType.choices, default=ResourceType.GUIDE
@@ -124,6 +132,15 @@ class ResourcePage(Page):
         related_name="+",
     )
     external_url = models.URLField("external link", blank=True, max_length=500)
+    site_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="page on this site",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A publication on this site, such as the booklet, so the library lists it too.",
+    )
     publisher = models.CharField(max_length=200, blank=True)
     year = models.PositiveSmallIntegerField(
         null=True,
@@ -134,6 +151,7 @@ class ResourcePage(Page):
     last_reviewed = models.DateField(
         null=True, blank=True, help_text="When someone last checked it is still accurate."
     )
+    reviewed_by = models.CharField(max_length=120, blank=True)
 
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []
@@ -149,11 +167,15 @@ class ResourcePage(Page):
             heading="Who and what it is for",
         ),
         MultiFieldPanel(
-            [FieldPanel("document"), FieldPanel("external_url")],
-            heading="Where to find it (a document, a link, or both)",
+            [FieldPanel("document"), FieldPanel("external_url"), FieldPanel("site_page")],
+            heading="Where to find it (a document, a link, a page on this site, or more than one)",
         ),
         MultiFieldPanel(
-            [FieldPanel("publisher"), FieldPanel("year"), FieldPanel("last_reviewed")],
+            [
+                FieldPanel("publisher"),
+                FieldPanel("year"),
+                FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("reviewed_by")]),
+            ],
             heading="About it",
         ),
     ]
@@ -174,6 +196,7 @@ class ResourcePage(Page):
         APIField("topic_names"),
         APIField("document"),
         APIField("external_url"),
+        APIField("site_page"),
         APIField("publisher"),
         APIField("year"),
         APIField("last_reviewed"),
@@ -189,9 +212,11 @@ class ResourcePage(Page):
 
     def clean(self):
         super().clean()
-        if not self.document_id and not self.external_url:
-            message = "Give a document, an external link, or both."
-            raise ValidationError({"document": message, "external_url": message})
+        if not self.document_id and not self.external_url and not self.site_page_id:
+            message = "Give a document, an external link or a page on this site."
+            raise ValidationError(
+                {"document": message, "external_url": message, "site_page": message}
+            )
 
     @property
     def audience_names(self):
@@ -311,6 +336,9 @@ class SectionedPage(Page):
 class BookletPage(RoutablePageMixin, Page):
     """A publication in chapters: its contents page, and a single-page view of every chapter to print."""
 
+    # What site search calls this kind of page.
+    search_result_label = "Booklet"
+
     introduction = models.TextField(blank=True)
     body = StreamField(PublicationStreamBlock(), blank=True, help_text="A foreword, if any.")
     publisher = models.CharField(max_length=200, blank=True)
@@ -345,6 +373,7 @@ class BookletPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         chapters = self.chapters()
         context["chapters"] = chapters
+        context["pdf_available"] = pdf_available()
         context["reading_minutes"] = reading_minutes(
             self.introduction,
             text_of(self.body.raw_data),
@@ -355,31 +384,53 @@ class BookletPage(RoutablePageMixin, Page):
         )
         return context
 
-    @path("print/", name="print")
-    def print_view(self, request):
+    def print_context(self, request):
         context = self.get_context(request)
         context["chapter_blocks"] = [
             (chapter, chapter.anchored_blocks(prefix=f"{chapter.slug}-", demote=1))
             for chapter in context["chapters"]
         ]
-        return TemplateResponse(request, "pages/resources/booklet_print.html", context)
+        context["online_url"] = page_url(self)
+        return context
+
+    @path("print/", name="print")
+    def print_view(self, request):
+        return TemplateResponse(
+            request, "pages/resources/booklet_print.html", self.print_context(request)
+        )
 
     @path("pdf/", name="pdf")
     def pdf_view(self, request):
         from .pdf import html_to_pdf
 
-        context = self.get_context(request)
-        context["online_url"] = page_url(self)
-        html = render_to_string("pages/resources/booklet_pdf.html", context, request=request)
-        response = HttpResponse(
-            html_to_pdf(html, title=self.title, author=self.publisher),
-            content_type="application/pdf",
+        if not pdf_available():
+            return TemplateResponse(
+                request,
+                "pages/resources/booklet_pdf_unavailable.html",
+                self.get_context(request),
+                status=503,
+            )
+        context = self.print_context(request)
+        # A PDF of the same chapters, unchanged since, is the same file: make it once.
+        cache_key = "booklet-pdf:" + ":".join(
+            f"{part.pk}-{part.last_published_at.timestamp() if part.last_published_at else 0}"
+            for part in [self, *context["chapters"]]
         )
+        pdf = cache.get(cache_key)
+        if pdf is None:
+            context["pdf"] = True
+            html = render_to_string("pages/resources/booklet_print.html", context, request=request)
+            pdf = html_to_pdf(html, base_url=page_url(self))
+            cache.set(cache_key, pdf, timeout=60 * 60 * 24)
+        response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.pdf"'
         return response
 
 
 class BookletChapterPage(SectionedPage):
+    # What site search calls this kind of page.
+    search_result_label = "Booklet chapter"
+
     parent_page_types = ["resources.BookletPage"]
     subpage_types = []
     template = "pages/resources/booklet_chapter_page.html"
@@ -388,13 +439,26 @@ class BookletChapterPage(SectionedPage):
 class CarersActGuidePage(Page):
     """The guide to the Carers (Scotland) Act 2016: an overview with the key figures, then its parts."""
 
+    # What site search calls this kind of page.
+    search_result_label = "Carers Act guide"
+
     introduction = models.TextField(blank=True)
     body = StreamField(PublicationStreamBlock(), blank=True)
+    last_reviewed = models.DateField(
+        null=True, blank=True, help_text="When someone last checked the guide against the law."
+    )
+    reviewed_by = models.CharField(max_length=120, blank=True)
 
     max_count = 1
     parent_page_types = ["core.HomePage"]
     subpage_types = ["resources.CarersActSectionPage", "resources.SelfCheckPage"]
-    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+        FieldRowPanel(
+            [FieldPanel("last_reviewed"), FieldPanel("reviewed_by")], heading="Last reviewed"
+        ),
+    ]
     search_fields = Page.search_fields + [
         index.SearchField("introduction"),
         index.SearchField("body"),
@@ -411,6 +475,9 @@ class CarersActGuidePage(Page):
 
 
 class CarersActSectionPage(SectionedPage):
+    # What site search calls this kind of page.
+    search_result_label = "Carers Act guide section"
+
     parent_page_types = ["resources.CarersActGuidePage"]
     subpage_types = []
     template = "pages/resources/carers_act_section_page.html"
@@ -422,6 +489,9 @@ class CarersActSectionPage(SectionedPage):
 
 class SelfCheckPage(Page):
     """A short quiz; the reader's answers come back with an explanation of each, no JavaScript."""
+
+    # What site search calls this kind of page.
+    search_result_label = "Self-check"
 
     introduction = models.TextField(blank=True)
     questions = StreamField(SelfCheckStreamBlock(), blank=True)
@@ -456,3 +526,25 @@ class SelfCheckPage(Page):
         position = ids.index(self.pk) if self.pk in ids else 0
         context["previous_page"] = parts[position - 1] if position > 0 else None
         return context
+
+
+class LinkCheck(models.Model):
+    """The link checker's latest answer for a resource's external link (see check_resource_links)."""
+
+    resource = models.OneToOneField(
+        ResourcePage, on_delete=models.CASCADE, related_name="link_check"
+    )
+    url = models.URLField(max_length=500)
+    status = models.PositiveSmallIntegerField(null=True, blank=True)
+    error = models.CharField(max_length=255, blank=True)
+    is_broken = models.BooleanField(default=False)
+    checked_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["is_broken", "checked_at"])]
+
+    def __str__(self):
+        return f"{self.url}: {'broken' if self.is_broken else 'ok'}"
+
+    def describe(self):
+        return self.error or f"HTTP {self.status}"

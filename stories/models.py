@@ -52,6 +52,9 @@ class StoryTag(TaggedItemBase):
 class StoryIndexPage(RoutablePageMixin, Page):
     """The stories section: the listing, theme archives, the feed and the members' story pages."""
 
+    # What site search calls this kind of page.
+    search_result_label = "Stories"
+
     introduction = models.TextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -207,6 +210,9 @@ class MembersStoriesPage(Page):
 
 class StoryPage(RoutablePageMixin, Page):
     """One member's story from practice, told in the personal outcomes structure."""
+
+    # What site search calls this kind of page.
+    search_result_label = "Story"
 
     # Drafts may be unfinished: the sharing form asks for every section before it submits a story.
     summary = models.TextField(

@@ -227,7 +227,7 @@ def test_import_needs_a_guide_and_a_readable_file(home_page, tmp_path):
     binary = tmp_path / "binary.csv"
     binary.write_bytes(b"\xff\xfe\x00bad")
     _, _, error = run_import(binary)
-    assert "not a readable UTF-8 CSV" in error
+    assert "is not UTF-8 text" in error
 
 
 def test_progress_bar_only_on_a_terminal(guide, tmp_path):

@@ -339,6 +339,27 @@ CASES = [
         "/admin/pages/{meeting_id}/edit/",
         for_admin(("editor", "administrator"), refused=302),
     ),
+    Case(
+        "admin/mapping-guide/import/",
+        "/admin/mapping-guide/import/",
+        for_admin(("editor", "administrator"), refused=302),
+    ),
+    Case(
+        "admin/mapping-guide/import/confirm/",
+        "/admin/mapping-guide/import/confirm/",
+        for_admin((), refused=405),
+    ),
+    Case("admin/reviews/", "/admin/reviews/", for_admin(STAFF + ("administrator",))),
+    Case(
+        "admin/reviews/<int:page_id>/reviewed/",
+        "/admin/reviews/{meeting_id}/reviewed/",
+        for_admin((), refused=405),
+    ),
+    Case(
+        "admin/reviews/export.csv",
+        "/admin/reviews/export.csv",
+        for_admin(STAFF + ("administrator",)),
+    ),
 ]
 
 # Wagtail's own admin views sit behind its access check ("admin/" above) and its permission

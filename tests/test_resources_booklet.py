@@ -1,10 +1,11 @@
 """The booklet: contents, previous and next at both ends, linkable headings, reading time, print view."""
 
-import contextlib
+import io
 import re
-import zlib
 
 import pytest
+from django.conf import settings
+from pypdf import PdfReader
 from wagtail.models import PageViewRestriction
 
 from network_site.core.demo import rich_text, stream
@@ -148,39 +149,118 @@ def test_the_page_tree_rules(home_page, booklet):
     assert not BookletChapterPage.can_create_at(home_page)
 
 
-def pdf_text(pdf_bytes):
-    """The text runs of a PDF written by fpdf2 (its page streams are zlib-compressed)."""
-    text = b""
-    for raw in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf_bytes, re.S):
-        with contextlib.suppress(zlib.error):
-            text += zlib.decompress(raw)
-    return b" ".join(re.findall(rb"\((.*?)\)\s*Tj", text)).decode("latin-1")
-
-
-def test_the_booklet_downloads_as_a_pdf_made_from_its_chapters(client, booklet):
+def test_the_booklet_downloads_as_a_tagged_pdf_with_cover_contents_and_page_numbers(
+    client, booklet
+):
     BookletChapterPageFactory(
         parent=booklet,
         title="Quotes “and” dashes – too",
         slug="quotes",
-        body=heading_and_text(("Unicode’s edge", "Zürich, naïve, 漢字.")),
+        body=heading_and_text(("Unicode’s edge", "Gàidhlig, Łódź, Zürich, αβγ, naïve → ok.")),
     )
     response = client.get("/booklet/pdf/")
+
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'attachment; filename="booklet.pdf"'
-    assert response.content.startswith(b"%PDF")
-    text = pdf_text(response.content)
-    for expected in (
-        "Understanding personal outcomes",
-        "1. What personal outcomes are",
-        "Knowing the options.",
-        '4. Quotes "and" dashes - too',
-        "Zürich, naïve, ??.",
-        "Online at http://testserver/booklet/",
-    ):
-        assert expected in text
-    assert text.index("Values and principles") < text.index("The library.")
+    reader = PdfReader(io.BytesIO(response.content))
+    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    # A cover, a contents page, then each of the four chapters from a new page.
+    assert len(pages) >= 6
+    assert pages[0].startswith("Understanding personal outcomes")
+    assert "Online at " + settings.SITE_URL + "/booklet/" in pages[0]
+    contents = pages[1]
+    assert "Contents" in contents
+    chapter_pages = dict(re.findall(r"\d\. ([^.]+?) \.+ (\d+)", contents))
+    assert list(chapter_pages) == [
+        "What personal outcomes are",
+        "Values and principles",
+        "Further resources",
+        "Quotes “and” dashes – too",
+    ]
+    for title, number in chapter_pages.items():
+        # The page the contents names is the page the chapter starts on, under a running header.
+        page_text = pages[int(number) - 1]
+        assert page_text.count(title) == 2  # its heading, and the running header's chapter
+        assert "Understanding personal outcomes" in page_text
+        assert f"Page {number} of {len(pages)}" in page_text
+    everything = " ".join(pages)
+    assert "Gàidhlig, Łódź, Zürich, αβγ, naïve → ok." in everything
+    assert everything.index("Values and principles") < everything.index("The library.")
+    # Tagged for screen readers (PDF/UA-1), in British English, with its title shown.
+    catalog = reader.trailer["/Root"]
+    assert bool(catalog["/MarkInfo"]["/Marked"])
+    assert catalog["/Lang"] == "en-GB"
+    assert bool(catalog["/ViewerPreferences"]["/DisplayDocTitle"])
+    structure = catalog["/StructTreeRoot"].get_object()
+    tags = set(structure_tags(structure))
+    assert {"/H1", "/H2", "/P", "/L", "/LI"} <= tags
+    assert b"pdfuaid:part" in catalog["/Metadata"].get_object().get_data()
+    assert reader.metadata.title == "Understanding personal outcomes"
     assert 'href="/booklet/pdf/" download' in client.get("/booklet/").content.decode()
+
+
+def structure_tags(element, depth=0):
+    """Every structure type below `element` in a PDF's tag tree."""
+    if depth > 40:
+        return
+    kids = element.get("/K")
+    if kids is None:
+        return
+    kids = kids if isinstance(kids, list) else [kids]
+    for kid in kids:
+        kid = kid.get_object() if hasattr(kid, "get_object") else kid
+        if isinstance(kid, dict) and "/S" in kid:
+            yield kid["/S"]
+            yield from structure_tags(kid, depth + 1)
+
+
+def test_the_pdf_is_made_once_until_a_chapter_changes(client, booklet):
+    first = client.get("/booklet/pdf/").content
+    assert client.get("/booklet/pdf/").content == first
+    chapter = BookletChapterPage.objects.get(slug="values")
+    chapter.title = "Values, principles and practice"
+    chapter.save_revision().publish()
+    assert b"Values, principles and practice" not in first
+    changed = PdfReader(io.BytesIO(client.get("/booklet/pdf/").content))
+    assert "Values, principles and practice" in " ".join(p.extract_text() for p in changed.pages)
+
+
+def test_the_pdf_reads_only_the_sites_own_files():
+    from resources.pdf import local_file
+
+    assert local_file(settings.SITE_URL + "/static/images/logo.svg").startswith(b"<svg")
+    assert local_file(settings.SITE_URL + "/static/no-such-file.css") is None
+    assert local_file(settings.SITE_URL + "/static/../settings.py") is None
+    assert local_file("http://169.254.169.254/latest/meta-data/") is None
+    assert local_file("file:///etc/passwd") is None
+    assert local_file("https://example.org/static/images/logo.svg") is None
+
+
+def test_without_weasyprint_the_booklet_offers_its_print_view(client, booklet, monkeypatch):
+    from resources import pdf
+
+    monkeypatch.setattr(pdf, "weasyprint_or_reason", lambda: (None, "Pango is missing."))
+
+    response = client.get("/booklet/pdf/")
+
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert "The PDF is not available" in html
+    assert 'href="/booklet/print/"' in html
+    assert "/booklet/pdf/" not in client.get("/booklet/").content.decode()
+    assert "/booklet/pdf/" not in client.get("/booklet/print/").content.decode()
+
+
+def test_a_machine_without_pango_is_told_at_start_up(monkeypatch):
+    from resources import checks
+
+    assert checks.booklet_pdf_check(None) == []
+    monkeypatch.setattr(checks, "weasyprint_or_reason", lambda: (None, "Pango is missing."))
+    [warning] = checks.booklet_pdf_check(None)
+    assert warning.id == "resources.W001"
+    assert "Pango is missing." in warning.msg
+    assert "apt-get install -y libpango-1.0-0" in warning.hint
 
 
 def test_a_members_only_booklet_shows_members_its_chapters(client, booklet, django_user_model):

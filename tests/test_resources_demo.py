@@ -25,7 +25,10 @@ def test_the_demo_library_booklet_and_guide(demo_content, client):
         resource = resources.get(title=partner)
         assert resource.external_url.startswith("https://")
         assert resource.get_resource_type_display() == "Website"
-    assert all(resource.document_id or resource.external_url for resource in resources)
+    assert all(
+        resource.document_id or resource.external_url or resource.site_page_id
+        for resource in resources
+    )
     assert resources.filter(document__isnull=False).exists()
     assert client.get(library.url).context["results_page"].paginator.count == resources.count()
 
@@ -70,3 +73,18 @@ def test_reflection_prompts_open_without_javascript(demo_content, client):
     assert prompt is not None
     assert "who helps them at home" in prompt.group(1)
     assert "never been offered anything" in prompt.group(2)
+
+
+def test_the_booklet_is_in_the_library_as_a_booklet_found_under_its_title(demo_content, client):
+    library = ResourceIndexPage.objects.get()
+    booklet = BookletPage.objects.get()
+
+    found = client.get(library.url, {"q": booklet.title}).context["results_page"]
+    entry = next(page for page in found if page.title == booklet.title)
+    assert entry.specific.get_resource_type_display() == "Booklet"
+    assert entry.specific.site_page_id == booklet.pk
+
+    by_type = client.get(library.url, {"type": "booklet"}).context["results_page"]
+    assert [page.title for page in by_type] == [booklet.title]
+    page = client.get(entry.url).content.decode()
+    assert f'href="{booklet.url}"' in page and f"Read {booklet.title} on this site" in page

@@ -84,7 +84,7 @@ def test_a_resource_needs_a_document_or_a_link(client, editor, library):
         f"/admin/pages/add/resources/resourcepage/{library.pk}/", add_resource_form()
     )
     assert response.status_code == 200
-    assert "Give a document, an external link, or both." in response.content.decode()
+    assert "Give a document, an external link or a page on this site." in response.content.decode()
     assert not ResourcePage.objects.exists()
 
 
@@ -138,3 +138,19 @@ def test_site_search_finds_resources_booklet_chapters_and_the_guide(client, home
     assert search_titles(client, "trauma") == ["Tagged"]
     assert search_titles(client, "silence") == ["Conversations"]
     assert search_titles(client, "preventative") == ["Eligibility"]
+
+
+def test_a_resource_may_point_at_a_page_on_this_site_but_needs_somewhere_to_find_it(home_page):
+    from django.core.exceptions import ValidationError
+
+    from tests.factories.resources import BookletPageFactory, ResourceIndexPageFactory
+
+    library = ResourceIndexPageFactory(parent=home_page)
+    booklet = BookletPageFactory(parent=home_page)
+    resource = ResourcePageFactory.build(external_url="", resource_type="booklet")
+    with pytest.raises(ValidationError) as refused:
+        resource.full_clean()
+    assert "site_page" in refused.value.message_dict
+    resource.site_page = booklet
+    library.add_child(instance=resource)
+    resource.full_clean()

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from tests.factories.core import StandardPageFactory, paragraph_body
@@ -64,3 +66,39 @@ def test_junk_page_number_falls_back_to_a_valid_page(client, searchable_pages):
     assert response.status_code == 200
     response = client.get("/search/", {"q": "carer", "page": "abc"})
     assert response.status_code == 200
+
+
+def test_every_result_says_what_it_is_and_has_a_summary(client, home_page):
+    from tests.factories.resources import ResourceIndexPageFactory, ResourcePageFactory
+    from tests.factories.stories import StoryPageFactory, make_story_index
+
+    StandardPageFactory(
+        parent=home_page,
+        title="Kettle policy",
+        introduction="",
+        body=paragraph_body("Our kettle policy: always offer tea before the assessment."),
+    )
+    library = ResourceIndexPageFactory(parent=home_page)
+    ResourcePageFactory(parent=library, title="Kettle guide", summary="Tea and good conversations.")
+    StoryPageFactory(
+        parent=make_story_index(home_page),
+        title="The kettle story",
+        summary="We talked over a kettle.",
+    )
+
+    html = client.get("/search/", {"q": "kettle"}).content.decode()
+
+    results = re.findall(r'<li class="ds_search-result">(.*?)</li>', html, re.S)
+    assert len(results) == 3
+    described = {
+        re.search(r'class="ds_search-result__link"[^>]*>([^<]+)<', result).group(1): (
+            re.search(r'<p class="ds_search-result__summary">([^<]+)</p>', result).group(1),
+            re.search(r"Type</dt> <dd[^>]*>([^<]+)</dd>", result).group(1),
+        )
+        for result in results
+    }
+    assert described == {
+        "Kettle policy": ("Our kettle policy: always offer tea before the assessment.", "Page"),
+        "Kettle guide": ("Tea and good conversations.", "Resource"),
+        "The kettle story": ("We talked over a kettle.", "Story"),
+    }

@@ -258,6 +258,22 @@ def test_this_helped_my_practice_once_per_member(client, stories):
     assert client.get(helped_url).status_code == 302
 
 
+def test_the_helped_count_shows_only_once_someone_marked_it(client, stories):
+    story = stories["carers"]
+    html = client.get(story.url).content.decode()
+    assert "said this story helped" not in html
+    assert "Did this help your practice?" not in html  # a visitor can neither see nor give a mark
+
+    client.force_login(make_member("reader"))
+    html = client.get(story.url).content.decode()
+    assert "0 members" not in html and "said this story helped" not in html
+    assert "This helped my practice" in html
+
+    client.post(story.url + "helped/")
+    client.logout()
+    assert "1 member said this story helped" in client.get(story.url).content.decode()
+
+
 def test_a_story_is_found_by_a_theme_that_appears_nowhere_else(client, index):
     story = StoryPageFactory(parent=index, title="Tea on a Tuesday", published=False, live=False)
     # As the sharing form and the workflow do: the themes live in a revision until it is published.

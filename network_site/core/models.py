@@ -17,6 +17,9 @@ def default_home_body():
 class HomePage(Page):
     """The front page: one per site, directly under the root."""
 
+    # What site search calls this kind of page.
+    search_result_label = "Home page"
+
     introduction = models.TextField(blank=True, help_text="A sentence or two under the title.")
     body = StreamField(
         HomeStreamBlock(),
@@ -43,6 +46,9 @@ class HomePage(Page):
 
 class StandardPage(Page):
     """An ordinary content page: about, privacy notice, accessibility statement and the like."""
+
+    # What site search calls this kind of page.
+    search_result_label = "Page"
 
     introduction = models.TextField(blank=True)
     body = StreamField(BaseStreamBlock(), blank=True)

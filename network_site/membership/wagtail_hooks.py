@@ -160,11 +160,18 @@ class JoinRequestsPanel(Component):
     template_name = "membership/admin/join_requests_panel.html"
     order = 50
 
+    SHOWN = 10
+
     def get_context_data(self, parent_context):
         waiting = JoinRequest.objects.awaiting_decision()
         return {
             "waiting_count": waiting.count(),
-            "oldest": waiting.order_by("confirmed_at").first(),
+            # Oldest first: the longest wait is the first to answer.
+            "waiting": list(
+                waiting.order_by("confirmed_at", "pk").only("pk", "full_name", "confirmed_at")[
+                    : self.SHOWN
+                ]
+            ),
             "queue_url": reverse("joinrequest:index") + "?status=pending",
         }
 

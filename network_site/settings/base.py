@@ -253,6 +253,8 @@ ACCOUNT_RATE_LIMITS = {
 }
 # Wagtail sends people here when they may not use the admin: see membership.views.admin_login.
 WAGTAILADMIN_LOGIN_URL = "membership:admin_login"
+# Avatars come from the site (network_site/core/avatars.py), never from gravatar.com.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 PRIVACY_NOTICE_VERSION = env_str("PRIVACY_NOTICE_VERSION", "2026-11")
 MEMBERSHIP_DIGEST_INTERVAL_HOURS = env_int("MEMBERSHIP_DIGEST_INTERVAL_HOURS", 24)
 MEMBERSHIP_REQUEST_RETENTION_DAYS = env_int("MEMBERSHIP_REQUEST_RETENTION_DAYS", 90)
@@ -293,7 +295,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
-    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # The booklet PDF: WeasyPrint notes every screen-only CSS rule it skips; only errors matter.
+        "weasyprint": {"level": "ERROR"},
+    },
 }
 
 # Events: access needs given when booking a meeting are deleted this many days after it ends.

@@ -1,16 +1,15 @@
-import csv
-
 from django.core.management.base import BaseCommand, CommandError
 
-from mapping.models import MappingEntryPage, MappingGuidePage
-from mapping.records import (
-    HeaderError,
-    dimension_names_from_header,
-    parse_row,
-    reject_broken_references,
-    save_records,
+from mapping.importing import (
+    ADDED,
+    CHANGED,
+    UNCHANGED,
+    GuideFileError,
+    carry_out,
+    plan_import,
+    read_guide_file,
 )
-from network_site.core.csv_export import restore_cell
+from mapping.models import MappingGuidePage
 
 
 class ProgressBar:
@@ -38,90 +37,50 @@ class ProgressBar:
 
 class Command(BaseCommand):
     help = (
-        "Loads mapping guide entries and comparison dimensions from a CSV in the shape the guide "
-        "exports (see the README). Rejected rows are named with their line number; nothing of "
-        "them is saved. Entries whose record is unchanged are left alone."
+        "Loads mapping guide entries and comparison dimensions from a CSV or JSON file in the shape "
+        "the guide exports (see the README); the admin's import screen does the same. Rejected "
+        "rows are named with their line number; nothing of them is saved. Entries whose record "
+        "is unchanged are left alone."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("csv_file", help="Path to the CSV file (UTF-8).")
+        parser.add_argument("guide_file", help="Path to the CSV or JSON file (UTF-8).")
+        parser.add_argument(
+            "--draft",
+            action="store_true",
+            help="Save the changes as drafts for an editor to publish, instead of publishing them.",
+        )
 
     def handle(self, *args, **options):
         guide = MappingGuidePage.objects.first()
         if guide is None:
             raise CommandError("There is no mapping guide page to import into: create one first.")
+        path = options["guide_file"]
         try:
-            with open(options["csv_file"], encoding="utf-8-sig", newline="") as csv_file:
-                header, rows = self.read_rows(csv_file)
+            with open(path, "rb") as guide_file:
+                data = guide_file.read()
         except OSError as error:
-            raise CommandError(f"Cannot read {options['csv_file']}: {error.strerror}.") from None
-        except (UnicodeDecodeError, csv.Error) as error:
-            raise CommandError(
-                f"{options['csv_file']} is not a readable UTF-8 CSV: {error}"
-            ) from None
+            raise CommandError(f"Cannot read {path}: {error.strerror}.") from None
         try:
-            dimension_names = dimension_names_from_header(header)
-        except HeaderError as error:
-            raise CommandError(f"Line 1: {error}") from None
+            parsed = read_guide_file(data, path)
+        except GuideFileError as error:
+            raise CommandError(f"{path}: {error}") from None
 
-        records, rejected = self.validate(guide, header, rows, dimension_names)
-        for line, reasons in sorted(rejected.items()):
-            self.stderr.write(f"Line {line}: rejected: {' '.join(reasons)}")
+        publish = not options["draft"]
+        plan = plan_import(guide, parsed, publish=publish)
+        for place, reasons in sorted(plan.rejected.items()):
+            self.stderr.write(f"{plan.place_label} {place}: rejected: {' '.join(reasons)}")
 
-        progress = ProgressBar(self.stdout, len(records))
-        outcome = save_records(
-            guide,
-            list(records.values()),
-            dimension_names,
-            on_saved=lambda record: progress.advance(record["slug"]),
+        progress = ProgressBar(self.stdout, len(plan.records))
+        carry_out(
+            guide, plan, publish=publish, on_saved=lambda record: progress.advance(record["slug"])
         )
-        counts = {
-            kind: sum(1 for result in outcome.values() if result == kind)
-            for kind in ("created", "updated", "unchanged")
-        }
         self.stdout.write(
             self.style.SUCCESS(
-                f"Imported {len(records)} row(s): {counts['created']} created, "
-                f"{counts['updated']} updated, {counts['unchanged']} unchanged."
+                f"Imported {len(plan.records)} row(s): {plan.count(ADDED)} created, "
+                f"{plan.count(CHANGED)} updated, {plan.count(UNCHANGED)} unchanged"
+                + (" (as drafts)." if options["draft"] else ".")
             )
         )
-        if rejected:
-            raise CommandError(f"{len(rejected)} row(s) rejected; see the lines named above.")
-
-    def read_rows(self, csv_file):
-        """The header and [(line number, cells)]; a row's number is the line it starts on."""
-        reader = csv.reader(csv_file)
-        header = next(reader, None)
-        if not header:
-            raise CommandError("The file is empty: it needs a header row.")
-        rows = []
-        while True:
-            line = reader.line_num + 1
-            cells = next(reader, None)
-            if cells is None:
-                return [column.strip() for column in header], rows
-            if any(cell.strip() for cell in cells):
-                # Our own exports mark formula-like cells as text; read them as they were.
-                rows.append((line, [restore_cell(cell) for cell in cells]))
-
-    def validate(self, guide, header, rows, dimension_names):
-        """({line: record} for the good rows, {line: [reasons]} for the rejected ones)."""
-        records, rejected, first_line_of = {}, {}, {}
-        for line, cells in rows:
-            if len(cells) != len(header):
-                rejected[line] = [f"it has {len(cells)} cells; the header has {len(header)}."]
-                continue
-            record, errors = parse_row(dict(zip(header, cells, strict=True)), dimension_names)
-            slug = record["slug"]
-            if slug in first_line_of:
-                errors.append(f"slug “{slug}” is already used on line {first_line_of[slug]}.")
-            if errors:
-                rejected[line] = errors
-                continue
-            first_line_of[slug] = line
-            records[line] = record
-        existing = set(MappingEntryPage.objects.child_of(guide).values_list("slug", flat=True))
-        for line, reason in reject_broken_references(records, existing).items():
-            rejected[line] = [reason]
-            del records[line]
-        return records, rejected
+        if plan.rejected:
+            raise CommandError(f"{len(plan.rejected)} row(s) rejected; see the lines named above.")

@@ -1,4 +1,6 @@
 from django import template
+from django.utils.html import strip_tags
+from django.utils.text import Truncator, capfirst
 
 from ..blocks import page_summary
 from ..site_address import absolute_url
@@ -29,3 +31,26 @@ def sharing_description(page):
 def site_absolute_url(path):
     """A path (or a static file's URL) on the site's one public address, for link previews."""
     return absolute_url(path)
+
+
+@register.filter
+def search_result_label(page):
+    """What a search result is: the page type's own `search_result_label`, else its model's name."""
+    label = getattr(page, "search_result_label", "")
+    return label or capfirst(page.specific_class._meta.verbose_name.removesuffix(" page"))
+
+
+@register.filter
+def search_summary(page):
+    """A line or two for every search result: its description, introduction or summary, else the
+    opening words of its text."""
+    summary = page_summary(page)
+    if not summary:
+        body = getattr(page.specific_deferred, "body", None)
+        paragraphs = [
+            strip_tags(block.get("value", ""))
+            for block in (body.raw_data if body is not None else [])
+            if block.get("type") == "paragraph"
+        ]
+        summary = " ".join(paragraphs)
+    return Truncator(summary).words(40)

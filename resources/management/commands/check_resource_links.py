@@ -1,13 +1,15 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from resources.links import check_link
-from resources.models import ResourcePage
+from resources.models import LinkCheck, ResourcePage
 
 
 class Command(BaseCommand):
     help = (
         "Checks the external link of every live resource and lists the broken ones: an error status "
-        "(400 or above), a connection error, or no answer within the time limit."
+        "(400 or above), a connection error, or no answer within the time limit. Each result is kept "
+        "for the editors' dashboard."
     )
 
     def add_arguments(self, parser):
@@ -37,6 +39,16 @@ class Command(BaseCommand):
         for resource in resources:
             result = check_link(resource.external_url, timeout)
             checked += 1
+            LinkCheck.objects.update_or_create(
+                resource=resource,
+                defaults={
+                    "url": result.url,
+                    "status": result.status,
+                    "error": result.error[:255],
+                    "is_broken": result.is_broken,
+                    "checked_at": timezone.now(),
+                },
+            )
             if result.is_broken:
                 broken += 1
                 self.stdout.write(
@@ -45,6 +57,8 @@ class Command(BaseCommand):
                 )
             elif options["verbosity"] >= 2:
                 self.stdout.write(f"ok     {result.url} - {result.describe()}")
+        # A resource no longer live or linked has no result to show.
+        LinkCheck.objects.exclude(resource__in=resources.values("pk")).delete()
         summary = f"Checked {checked} link{'s' if checked != 1 else ''}: {broken} broken."
         if broken:
             self.stdout.write(self.style.WARNING(summary))

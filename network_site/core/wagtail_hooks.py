@@ -1,0 +1,69 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from . import admin_views, avatars
+from .reviews import MARK_REVIEWED_ACTION, content_for_review
+
+
+@hooks.register("register_admin_urls")
+def register_review_urls():
+    return [
+        path("reviews/", admin_views.review_report_view, name="core_review_report"),
+        path("reviews/export.csv", admin_views.review_report_csv_view, name="core_review_csv"),
+        path(
+            "reviews/<int:page_id>/reviewed/",
+            admin_views.mark_reviewed_view,
+            name="core_mark_reviewed",
+        ),
+    ]
+
+
+def can_edit_pages(user):
+    return PagePermissionPolicy().user_has_permission(user, "change")
+
+
+class ReviewReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_edit_pages(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_report_menu_item():
+    return ReviewReportMenuItem(
+        "Content due for review", reverse("core_review_report"), icon_name="date", order=50
+    )
+
+
+@hooks.register("register_log_actions")
+def register_review_log_action(actions):
+    actions.register_action(MARK_REVIEWED_ACTION, "Mark reviewed", "Marked as reviewed")
+
+
+class DueForReviewPanel(Component):
+    """The editors' dashboard: content whose last review is over a year old, or never was."""
+
+    name = "due_for_review"
+    template_name = "core/admin/due_for_review_panel.html"
+    order = 70
+    SHOWN = 5
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        items = content_for_review(self.user)
+        return {"total": len(items), "items": items[: self.SHOWN]}
+
+
+@hooks.register("construct_homepage_panels")
+def add_due_for_review_panel(request, panels):
+    if can_edit_pages(request.user):
+        panels.append(DueForReviewPanel(request.user))
+
+
+@hooks.register("get_avatar_url")
+def site_avatar_url(user, size):
+    return avatars.avatar_url(user, size)
