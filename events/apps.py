@@ -34,6 +34,19 @@ class EventsConfig(AppConfig):
         )
         page_published.connect(announce_after_publishing, sender=MeetingPage)
 
+        from network_site.core import schedule
+
+        schedule.register(
+            "send_meeting_reminders",
+            schedule.DAILY,
+            "Reminds each member coming to a meeting tomorrow, with the joining link if online.",
+        )
+        schedule.register(
+            "purge_access_needs",
+            schedule.DAILY,
+            "Deletes access needs given for meetings that ended over the retention period ago.",
+        )
+
         register(
             "meeting_bookings",
             export=export_member_bookings,

@@ -7,7 +7,19 @@ class CoreConfig(AppConfig):
     verbose_name = "Site core"
 
     def ready(self):
+        from django.conf import settings
+        from django_tasks.signals import task_finished
+
         from . import page_cache, signals
+        from .operations import log_task_finished
+        from .schedule import DAILY, register
 
         signals.connect()
         page_cache.connect()
+        task_finished.connect(log_task_finished, dispatch_uid="log_task_finished")
+        if settings.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend":
+            register(
+                "prune_db_task_results",
+                DAILY,
+                "Deletes the records of background tasks finished more than 14 days ago.",
+            )

@@ -24,3 +24,16 @@ class MembershipConfig(AppConfig):
             get_context=join_section,
             default_heading="Join the network",
         )
+
+        from network_site.core import schedule
+
+        schedule.register(
+            "send_join_request_digest",
+            schedule.HOURLY,
+            "Emails the coordinators about newly confirmed join requests, when a digest is due.",
+        )
+        schedule.register(
+            "purge_join_requests",
+            schedule.DAILY,
+            "Deletes declined and never-confirmed join requests after the retention period.",
+        )
