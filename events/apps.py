@@ -42,6 +42,11 @@ class EventsConfig(AppConfig):
             "Reminds each member coming to a meeting tomorrow, with the joining link if online.",
         )
         schedule.register(
+            "expire_place_offers",
+            schedule.HOURLY,
+            "Gives a place offered from the waiting list and not taken up to the next person.",
+        )
+        schedule.register(
             "purge_access_needs",
             schedule.DAILY,
             "Deletes access needs given for meetings that ended over the retention period ago.",

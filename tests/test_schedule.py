@@ -32,7 +32,9 @@ def run(*args):
 def test_the_list_says_what_runs_when():
     listing = run("--list")
     assert "hourly  send_join_request_digest" in listing
+    assert "hourly  expire_place_offers" in listing
     for daily in (
+        "send_digests",
         "send_meeting_reminders",
         "purge_access_needs",
         "purge_join_requests",

@@ -33,6 +33,11 @@ class MembershipConfig(AppConfig):
             "Emails the coordinators about newly confirmed join requests, when a digest is due.",
         )
         schedule.register(
+            "send_digests",
+            schedule.DAILY,
+            "Queues the weekly and monthly digests of new stories and resources that are due.",
+        )
+        schedule.register(
             "purge_join_requests",
             schedule.DAILY,
             "Deletes declined and never-confirmed join requests after the retention period.",
