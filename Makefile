@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install run serve migrate demo test test-postgres test-browser lint format check-migrations check-deploy ci clean
+.PHONY: help install lock run serve serve-production migrate test-production demo test test-postgres test-browser lint format check-migrations check-deploy ci clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-18s %s\n", $$1, $$2}'
@@ -25,9 +25,15 @@ $(BIN)/python:
 	fi
 	"$(PYTHON)" -m venv $(VENV)
 
-$(PYTHON_STAMP): pyproject.toml | $(BIN)/python
+# Python packages come from the lock files (exact versions with hashes); `make lock` renews them.
+LOCK_FILE := requirements-dev.lock
+UV := $(BIN)/python -m uv
+LOCK_OPTIONS := --universal --python-version 3.12 --generate-hashes --quiet --custom-compile-command "make lock"
+
+$(PYTHON_STAMP): pyproject.toml requirements.lock $(LOCK_FILE) | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK_FILE)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
 $(NODE_STAMP): package.json package-lock.json
@@ -36,6 +42,11 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $@
 
 install: $(PYTHON_STAMP) $(NODE_STAMP) ## Create .venv and install Python and npm dependencies
+
+lock: | $(BIN)/python ## Renew the Python lock files after changing pyproject.toml (UPGRADE=1: newest of everything)
+	$(BIN)/python -m pip install --quiet "uv>=0.9,<1"
+	$(UV) pip compile pyproject.toml $(LOCK_OPTIONS) $(if $(UPGRADE),--upgrade) -o requirements.lock
+	$(UV) pip compile pyproject.toml --extra dev $(LOCK_OPTIONS) $(if $(UPGRADE),--upgrade) -o $(LOCK_FILE)
 
 migrate: install ## Apply database migrations
 	$(BIN)/python manage.py migrate --no-input
@@ -51,11 +62,17 @@ run: demo ## Install, migrate, load demo content and serve http://127.0.0.1:8000
 serve: install ## Serve the site without reloading demo content
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+serve-production: install ## Run it as production does: gunicorn, task worker, scheduler, on local PostgreSQL and Redis (plain HTTP)
+	scripts/serve-production
+
 test: install ## Run the Python test suite (SQLite unless DATABASE_URL says otherwise)
-	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m "not browser and not production" $(PYTEST_ARGS)
 
 test-postgres: install ## Run the Python test suite on the local PostgreSQL
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/network_site} $(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/network_site} $(BIN)/python -m pytest -m "not browser and not production" $(PYTEST_ARGS)
+
+test-production: install ## Run the site's processes as production does (needs local PostgreSQL and Redis)
+	$(BIN)/python -m pytest -m production tests/production $(PYTEST_ARGS)
 
 test-browser: install ## Run the browser tests in Chromium (needs /usr/bin/chromium)
 	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS)

@@ -34,6 +34,24 @@ class EventsConfig(AppConfig):
         )
         page_published.connect(announce_after_publishing, sender=MeetingPage)
 
+        from network_site.core import schedule
+
+        schedule.register(
+            "send_meeting_reminders",
+            schedule.DAILY,
+            "Reminds each member coming to a meeting tomorrow, with the joining link if online.",
+        )
+        schedule.register(
+            "expire_place_offers",
+            schedule.HOURLY,
+            "Gives a place offered from the waiting list and not taken up to the next person.",
+        )
+        schedule.register(
+            "purge_access_needs",
+            schedule.DAILY,
+            "Deletes access needs given for meetings that ended over the retention period ago.",
+        )
+
         register(
             "meeting_bookings",
             export=export_member_bookings,

@@ -21,3 +21,12 @@ class ResourcesConfig(AppConfig):
         register_generator("resources", f"{self.name}.generate.generate", 500, order=30)
         # New resources appear on members' home pages and in their digests.
         register_news(ResourcePage, "Resources")
+
+        from network_site.core import schedule
+
+        schedule.register(
+            "check_resource_links",
+            schedule.DAILY,
+            "Checks every live resource's external link and lists the broken ones.",
+            "--timeout=10",
+        )

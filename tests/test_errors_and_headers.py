@@ -66,7 +66,15 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
 
 
 def test_production_settings_turn_on_hsts_and_secure_cookies():
-    result = run_production_settings({"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "example.org"})
+    result = run_production_settings(
+        {
+            "SECRET_KEY": "x" * 60,
+            "ALLOWED_HOSTS": "example.org",
+            # What production refuses to run without (tests/test_operations.py).
+            "CACHE_URL": "redis://127.0.0.1:6379/12",
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        }
+    )
     assert result.returncode == 0, result.stderr
     hsts_seconds, session_secure, csrf_secure, ssl_redirect = result.stdout.split()
     assert int(hsts_seconds) >= 31536000

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.urls import reverse
 from django_tasks_db.management.commands.db_worker import Worker
@@ -105,28 +106,28 @@ def refused_message():
 def test_a_refused_connection_is_tried_again_later_with_growing_delays(settings):
     settings.TASKS = DATABASE_TASKS
     settings.MAILERS = {
-        "default": {
+        "delivery": {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "OPTIONS": {"host": "127.0.0.1", "port": free_port(), "timeout": 2},
         }
     }
     settings.EMAIL_RETRY_DELAYS = [60, 600]
 
-    deliver_email.call(**refused_message())
+    deliver_email.call(message=refused_message())
     retry = DBTaskResult.objects.get()
     assert retry.args_kwargs["kwargs"]["attempt"] == 2
     first_delay = (retry.run_after - retry.enqueued_at).total_seconds()
     assert 55 <= first_delay <= 65
 
     DBTaskResult.objects.all().delete()
-    deliver_email.call(**refused_message(), attempt=2)
+    deliver_email.call(message=refused_message(), attempt=2)
     retry = DBTaskResult.objects.get()
     assert 595 <= (retry.run_after - retry.enqueued_at).total_seconds() <= 605
 
     # After the last delay it gives up, and the worker records the failure.
     DBTaskResult.objects.all().delete()
     with pytest.raises(ConnectionRefusedError):
-        deliver_email.call(**refused_message(), attempt=3)
+        deliver_email.call(message=refused_message(), attempt=3)
     assert not DBTaskResult.objects.exists()
 
 
@@ -210,3 +211,30 @@ def test_allauths_emails_go_the_same_way_with_the_sites_name_and_address(
     (html, mimetype) = confirmation.alternatives[0]
     assert mimetype == "text/html"
     assert 'href="https://network.example.org/accounts/confirm-email/' in html
+
+
+@pytest.mark.django_db
+def test_mail_other_packages_send_goes_through_the_same_task(settings):
+    """Wagtail's moderation notices and Django's error reports use Django's mail API: the
+    "default" mailer queues them for the same task (tests make every mailer locmem, so this one
+    is set back here)."""
+    settings.MAILERS = {
+        "default": {"BACKEND": "network_site.core.mail.QueuedEmailBackend"},
+        "delivery": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"},
+    }
+    settings.TASKS = DATABASE_TASKS
+    message = EmailMultiAlternatives(
+        "A page was\nsubmitted", "Text", to=["moderator@example.org"], cc=["copy@example.org"]
+    )
+    message.attach_alternative("<p>Text</p>", "text/html")
+
+    assert message.send() == 1
+
+    queued = DBTaskResult.objects.get()
+    sent = queued.args_kwargs["kwargs"]["message"]
+    assert sent["subject"] == "A page was submitted"
+    assert sent["to"] == ["moderator@example.org"] and sent["cc"] == ["copy@example.org"]
+    assert mail.outbox == []
+    deliver_email.call(message=sent)
+    (delivered,) = mail.outbox
+    assert delivered.alternatives[0][0] == "<p>Text</p>"

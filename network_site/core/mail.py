@@ -5,6 +5,7 @@ text), `<name>.txt` and `<name>.html` (which extends emails/base.html). `send_em
 once, while the objects they name are at hand, and queues one `deliver_email` task after the
 current transaction commits: a rolled-back change sends nothing, and a slow or refusing mail server
 never slows or loses a request. The task retries with growing delays (EMAIL_RETRY_DELAYS).
+Mail that other packages send through Django goes the same way (QueuedEmailBackend).
 """
 
 import base64
@@ -16,6 +17,7 @@ from functools import partial
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -25,6 +27,8 @@ from .site_address import site_domain, site_url
 
 logger = logging.getLogger(__name__)
 
+# The mailer that talks to the mail server; "default" is QueuedEmailBackend, which feeds the task.
+DELIVERY_MAILER = "delivery"
 # The template engine for plain text (subjects and text bodies): nothing is HTML-escaped there.
 PLAIN_TEXT_ENGINE = "plain_text"
 
@@ -81,17 +85,20 @@ def send_email(template, to, context=None, *, attachments=(), reply_to=None):
 def queue_email(message, to, *, attachments=(), reply_to=None):
     """Queues an already rendered message (allauth renders its own; everything else calls
     `send_email`)."""
-    transaction.on_commit(
-        partial(
-            deliver_email.enqueue,
-            subject=message.subject,
-            text=message.text,
-            html=message.html,
-            to=list(to),
-            reply_to=list(reply_to or []),
-            attachments=[encode_attachment(*attachment) for attachment in attachments],
-        )
+    enqueue_after_commit(
+        {
+            "subject": message.subject,
+            "text": message.text,
+            "html": message.html,
+            "to": list(to),
+            "reply_to": list(reply_to or []),
+            "attachments": [encode_attachment(*attachment) for attachment in attachments],
+        }
     )
+
+
+def enqueue_after_commit(message):
+    transaction.on_commit(partial(deliver_email.enqueue, message=message))
 
 
 def encode_attachment(filename, content, mimetype):
@@ -105,6 +112,36 @@ def encode_attachment(filename, content, mimetype):
     }
 
 
+class QueuedEmailBackend(BaseEmailBackend):
+    """The "default" mailer: what other packages send (Wagtail's moderation notices, Django's
+    error reports) goes through the same task, after the commit, with the same retries. The task
+    hands each message to the "delivery" mailer, the real mail server."""
+
+    def send_messages(self, email_messages):
+        for email in email_messages:
+            html = next(
+                (content for content, mimetype in email.alternatives if mimetype == "text/html"),
+                "",
+            )
+            enqueue_after_commit(
+                {
+                    "subject": one_line(str(email.subject)),
+                    "text": str(email.body),
+                    "html": str(html),
+                    "from_email": email.from_email,
+                    "to": list(email.to),
+                    "cc": list(email.cc),
+                    "bcc": list(email.bcc),
+                    "reply_to": list(email.reply_to),
+                    "headers": dict(email.extra_headers),
+                    "attachments": [
+                        encode_attachment(*attachment) for attachment in email.attachments
+                    ],
+                }
+            )
+        return len(email_messages)
+
+
 def is_temporary(error):
     """Whether a later attempt may succeed: timeouts, refused connections and 4xx replies do;
     a 5xx reply (an address that does not exist, a message refused for good) does not."""
@@ -115,40 +152,46 @@ def is_temporary(error):
     return True
 
 
-@task()
-def deliver_email(*, subject, text, html, to, reply_to=(), attachments=(), attempt=1):
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=to,
-        reply_to=list(reply_to) or None,
+def build_message(message):
+    email = EmailMultiAlternatives(
+        subject=message["subject"],
+        body=message["text"],
+        from_email=message.get("from_email") or settings.DEFAULT_FROM_EMAIL,
+        to=message["to"],
+        cc=message.get("cc") or None,
+        bcc=message.get("bcc") or None,
+        reply_to=message.get("reply_to") or None,
+        headers=message.get("headers") or None,
     )
-    message.attach_alternative(html, "text/html")
-    for attachment in attachments:
-        message.attach(
+    if message.get("html"):
+        email.attach_alternative(message["html"], "text/html")
+    for attachment in message.get("attachments", ()):
+        email.attach(
             attachment["filename"],
             base64.b64decode(attachment["content"]),
             attachment["mimetype"],
         )
+    return email
+
+
+@task()
+def deliver_email(*, message, attempt=1):
+    """Sends one message through the "delivery" mailer; when the server refuses for now or does
+    not answer, queues itself again after the next of EMAIL_RETRY_DELAYS."""
     try:
-        message.send()
+        build_message(message).send(using=DELIVERY_MAILER)
     except OSError as error:  # smtplib's errors, refused connections and timeouts are all OSErrors
-        retry_later(
-            error,
-            attempt,
-            subject=subject,
-            text=text,
-            html=html,
-            to=to,
-            reply_to=reply_to,
-            attachments=attachments,
-        )
+        retry_later(error, message, attempt)
         return
-    logger.info("Sent email %r to %d recipient(s) on attempt %d", subject, len(to), attempt)
+    logger.info(
+        "Sent email %r to %d recipient(s) on attempt %d",
+        message["subject"],
+        len(message["to"]),
+        attempt,
+    )
 
 
-def retry_later(error, attempt, **message):
+def retry_later(error, message, attempt):
     delays = settings.EMAIL_RETRY_DELAYS
     backend = deliver_email.get_backend()
     if not is_temporary(error) or attempt > len(delays) or not backend.supports_defer:
@@ -165,5 +208,5 @@ def retry_later(error, attempt, **message):
         delay,
     )
     deliver_email.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(
-        attempt=attempt + 1, **message
+        message=message, attempt=attempt + 1
     )

@@ -24,3 +24,21 @@ class MembershipConfig(AppConfig):
             get_context=join_section,
             default_heading="Join the network",
         )
+
+        from network_site.core import schedule
+
+        schedule.register(
+            "send_join_request_digest",
+            schedule.HOURLY,
+            "Emails the coordinators about newly confirmed join requests, when a digest is due.",
+        )
+        schedule.register(
+            "send_digests",
+            schedule.DAILY,
+            "Queues the weekly and monthly digests of new stories and resources that are due.",
+        )
+        schedule.register(
+            "purge_join_requests",
+            schedule.DAILY,
+            "Deletes declined and never-confirmed join requests after the retention period.",
+        )

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Secrets and addresses come from the environment."""
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -13,7 +14,9 @@ from .environment import (
     env_list,
     env_site_url,
     env_str,
+    frontend_cache_from_env,
     mailer_from_env,
+    media_storage_from_env,
 )
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -33,6 +36,7 @@ INSTALLED_APPS = [
     "stories",
     "events",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -63,6 +67,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz and the one-line request log come before everything else.
+    "network_site.core.operations.OperationsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "network_site.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -178,8 +184,24 @@ STORAGES = {
 }
 # Serve uploaded files from Django itself (dev, tests, the browser-test server); off in production.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+# Uploaded files on S3-compatible object storage, shared by every machine, when a bucket is named.
+MEDIA_STORAGE = media_storage_from_env()
+if MEDIA_STORAGE:
+    STORAGES["default"] = MEDIA_STORAGE
+    # Wagtail's document view checks the collection's privacy, then redirects to a signed URL that
+    # expires after AWS_QUERYSTRING_EXPIRE seconds.
+    WAGTAILDOCS_SERVE_METHOD = "redirect"
 
-MAILERS = {"default": mailer_from_env()}
+# A CDN or reverse proxy in front of the site: Wagtail purges a page's addresses from it when the
+# page is published or unpublished (FRONTEND_CACHE_* variables; none set, nothing to purge).
+WAGTAILFRONTENDCACHE = frontend_cache_from_env(os.environ)
+
+# Every message goes through the deliver_email task (network_site/core/mail.py), which hands it to
+# the "delivery" mailer: EMAIL_BACKEND and the other EMAIL_* variables.
+MAILERS = {
+    "default": {"BACKEND": "network_site.core.mail.QueuedEmailBackend"},
+    "delivery": mailer_from_env(),
+}
 DEFAULT_FROM_EMAIL = env_str(
     "DEFAULT_FROM_EMAIL", "Personal Outcomes Network <network@example.org>"
 )
@@ -192,6 +214,8 @@ TASKS = {
         "BACKEND": env_str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
     }
 }
+# Scheduled work (`manage.py run_scheduled_work --forever`): the daily jobs run at this hour, UK time.
+SCHEDULED_WORK_DAILY_HOUR = env_int("SCHEDULED_WORK_DAILY_HOUR", 3)
 # Seconds before each new attempt when the mail server refuses or times out; then it gives up.
 EMAIL_RETRY_DELAYS = env_int_list("EMAIL_RETRY_DELAYS", "60,300,1800,7200,21600")
 
@@ -290,13 +314,29 @@ ADMIN_CSP = {
 }
 ADMIN_PATH_PREFIX = "/admin/"
 
+# Everything to standard output, one line per event: one per request (method, path, status, ms),
+# one per background task (name, outcome, ms), one per scheduled job.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    "formatters": {
+        "line": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "line",
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": env_str("LOG_LEVEL", "WARNING")},
     "loggers": {
-        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+        # Our request line replaces runserver's; our task line replaces django_tasks' two.
+        "django.server": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
+        "django_tasks": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
+        "network_site": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+        "django_tasks_db": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
         # The booklet PDF: WeasyPrint notes every screen-only CSS rule it skips; only errors matter.
         "weasyprint": {"level": "ERROR"},
     },

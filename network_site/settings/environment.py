@@ -95,3 +95,49 @@ def mailer_from_env(default_backend="django.core.mail.backends.console.EmailBack
     elif backend in (FILE_BACKEND, EML_BACKEND):
         options = {"file_path": env_str("EMAIL_FILE_PATH", "sent-mail")}
     return {"BACKEND": backend, "OPTIONS": options}
+
+
+def media_storage_from_env():
+    """A STORAGES["default"] entry for S3-compatible storage when AWS_STORAGE_BUCKET_NAME is set
+    (AWS_S3_ENDPOINT_URL for a provider other than Amazon), else None: the local disk."""
+    bucket = env_str("AWS_STORAGE_BUCKET_NAME")
+    if not bucket:
+        return None
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("AWS_S3_REGION_NAME") or None,
+            "access_key": env_str("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("AWS_SECRET_ACCESS_KEY") or None,
+            # Private objects: reached only through signed URLs that expire.
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": env_int("AWS_QUERYSTRING_EXPIRE", 3600),
+            "file_overwrite": False,
+        },
+    }
+
+
+def frontend_cache_from_env(environ):
+    """WAGTAILFRONTENDCACHE from FRONTEND_CACHE_PURGE_URL (Varnish, nginx: HTTP PURGE), the
+    Cloudflare zone and token, or a CloudFront distribution; {} when none is set."""
+    caches = {}
+    if environ.get("FRONTEND_CACHE_PURGE_URL"):
+        caches["proxy"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": environ["FRONTEND_CACHE_PURGE_URL"],
+        }
+    if environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONE_ID"):
+        caches["cloudflare"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": environ["FRONTEND_CACHE_CLOUDFLARE_ZONE_ID"],
+            "BEARER_TOKEN": environ.get("FRONTEND_CACHE_CLOUDFLARE_TOKEN", ""),
+        }
+    if environ.get("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
+        caches["cloudfront"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": environ["FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"],
+        }
+    return caches

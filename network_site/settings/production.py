@@ -1,5 +1,7 @@
 """Production: every secret from the environment, HTTPS only, uploaded files served elsewhere."""
 
+from pathlib import Path
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -21,16 +23,41 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 
 VISITOR_PAGE_CACHE_SECONDS = env_int("VISITOR_PAGE_CACHE_SECONDS", 600)
 
-STATIC_ROOT = BASE_DIR / "staticfiles"  # noqa: F405
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
 
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+# What a real deployment must share or send, refused here with what to set instead.
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":  # noqa: F405
+    raise ImproperlyConfigured(
+        "CACHE_URL must name a cache that every server process shares, for example "
+        "CACHE_URL=redis://127.0.0.1:6379/0. A per-process memory cache (locmem://, the default) "
+        "would let each process count sign-in attempts and keep cached pages on its own."
+    )
+if MAILERS["delivery"]["BACKEND"] == "django.core.mail.backends.console.EmailBackend":  # noqa: F405
+    raise ImproperlyConfigured(
+        "EMAIL_BACKEND must deliver mail in production: set "
+        "EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend with EMAIL_HOST, EMAIL_PORT, "
+        "EMAIL_HOST_USER, EMAIL_HOST_PASSWORD and EMAIL_USE_TLS. The console backend (the "
+        "default) only prints messages to the log."
+    )
+if TASKS["default"]["BACKEND"] == "django_tasks.backends.immediate.ImmediateBackend":
+    raise ImproperlyConfigured(
+        "TASKS_BACKEND must store tasks for the worker in production: leave it unset or set "
+        "TASKS_BACKEND=django_tasks_db.DatabaseBackend and run `manage.py db_worker`. The "
+        "immediate backend sends mail inside the request, where a refusing server loses it."
+    )
+
+# ALLOW_PLAIN_HTTP=true: only to try production settings on your own machine over http://
+# (`make serve-production`); never on a server people use.
+ALLOW_PLAIN_HTTP = env_bool("ALLOW_PLAIN_HTTP", False)
+
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not ALLOW_PLAIN_HTTP)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if ALLOW_PLAIN_HTTP else 60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_SECURE = not ALLOW_PLAIN_HTTP
+CSRF_COOKIE_SECURE = not ALLOW_PLAIN_HTTP
 SESSION_COOKIE_HTTPONLY = True

@@ -1,0 +1,19 @@
+"""gunicorn's settings for the site (`gunicorn -c gunicorn.conf.py`). Each can be changed from the
+environment: PORT or GUNICORN_BIND, WEB_CONCURRENCY, GUNICORN_TIMEOUT, FORWARDED_ALLOW_IPS."""
+
+import multiprocessing
+import os
+
+wsgi_app = "network_site.wsgi:application"
+bind = os.environ.get("GUNICORN_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 20
+# Recycle workers now and then, so a slow leak never grows without bound.
+max_requests = 1000
+max_requests_jitter = 100
+# The proxy in front terminates HTTPS and says so in X-Forwarded-Proto; trust only it.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# The site logs one line per request itself (network_site.core.operations); errors to stderr.
+accesslog = None
+errorlog = "-"

@@ -1,0 +1,39 @@
+"""Scheduled work, from one entry point: `manage.py run_scheduled_work`.
+
+Each app registers its jobs from its AppConfig.ready() (core never imports an app):
+
+    from network_site.core.schedule import DAILY, register
+    register("send_meeting_reminders", DAILY, "Reminds members coming to a meeting tomorrow.")
+
+A job is a management command, so it can also be run by hand. Hourly jobs run at a few minutes past
+each hour, daily ones once a day at SCHEDULED_WORK_DAILY_HOUR (UK time). Jobs must be safe to run
+twice: a cache lock stops two schedulers running the same job at once, and every job here claims its
+rows before it acts.
+"""
+
+from dataclasses import dataclass
+
+HOURLY = "hourly"
+DAILY = "daily"
+FREQUENCIES = (HOURLY, DAILY)
+
+
+@dataclass(frozen=True)
+class Job:
+    command: str
+    every: str
+    description: str
+    arguments: tuple = ()
+
+
+JOBS: dict[str, Job] = {}
+
+
+def register(command, every, description, *arguments):
+    if every not in FREQUENCIES:
+        raise ValueError(f"{command}: `every` must be one of {FREQUENCIES}, not {every!r}")
+    JOBS[command] = Job(command, every, description, tuple(arguments))
+
+
+def jobs(every):
+    return [job for job in JOBS.values() if job.every == every]
