@@ -31,7 +31,7 @@ REQUIRED_TO_SUBMIT = {
 
 
 def text_area(rows=5):
-    return forms.Textarea(attrs={"rows": rows, "class": "ds_input"})
+    return forms.Textarea(attrs={"rows": rows})
 
 
 class StoryForm(forms.Form):

@@ -102,7 +102,7 @@ def test_my_account_bad_input_saves_nothing(member_client, member, overrides, fi
     response = member_client.post(reverse("membership:account"), profile_data(**overrides))
     assert response.status_code == 400
     html = response.content.decode()
-    assert 'class="ds_error-summary"' in html and f'id="id_{field}-error"' in html
+    assert 'class="ds_error-summary"' in html and f'id="id_{field}_error"' in html
     assert MemberProfile.objects.get(user=member).role == ""
     assert not ConsentRecord.objects.filter(user=member).exists()
 

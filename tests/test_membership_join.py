@@ -190,7 +190,7 @@ def test_bad_input_is_explained_beside_the_field_and_nothing_is_saved(
     assert response.status_code == 400
     html = response.content.decode()
     assert 'class="ds_error-summary"' in html
-    assert f'id="id_{field}-error"' in html
+    assert f'id="id_{field}_error"' in html
     assert message in html
     assert not User.objects.exists()
     assert not JoinRequest.objects.exists()

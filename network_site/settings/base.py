@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.forms",  # Django's own widget templates, for the form renderer below
 ]
 
 MIDDLEWARE = [
@@ -91,6 +92,9 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "network_site.urls"
 WSGI_APPLICATION = "network_site.wsgi.application"
+
+# Every site form's fields in the design system's markup (templates/forms/).
+FORM_RENDERER = "network_site.core.form_renderer.DesignSystemFormRenderer"
 
 TEMPLATES = [
     {

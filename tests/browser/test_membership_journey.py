@@ -48,7 +48,7 @@ def test_join_confirm_approve_sign_in_download_delete(chromium, served_site):
     assert_accessible(page)
     page.get_by_role("button", name="Send my request").click()
     assert page.locator(".ds_error-summary").is_visible()
-    assert page.locator("#id_email-error").is_visible()
+    assert page.locator("#id_email_error").is_visible()
     assert_accessible(page)
 
     page.get_by_label("Full name").fill("Heather Munro")
@@ -132,7 +132,7 @@ def test_join_confirm_approve_sign_in_download_delete(chromium, served_site):
 
     page.get_by_role("link", name="Delete my account").click()
     page.get_by_role("button", name="Delete my account for good").click()
-    assert page.locator("#id_password-error").is_visible()
+    assert page.locator("#id_password_error").is_visible()
     assert_accessible(page)
     page.get_by_label("Your password").fill(PASSWORD)
     page.get_by_role("button", name="Delete my account for good").click()
