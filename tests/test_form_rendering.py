@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 class EveryKindOfField(forms.Form):
     name = forms.CharField(label="Your name", help_text="As you like to be called.", max_length=20)
     about = forms.CharField(label="About you", widget=forms.Textarea(attrs={"rows": 3}))
-    sector = forms.ChoiceField(label="Sector", choices=[("health", "Health"), ("housing", "Housing")])
+    sector = forms.ChoiceField(
+        label="Sector", choices=[("health", "Health"), ("housing", "Housing")]
+    )
     agree = forms.BooleanField(label="I agree", help_text="You must agree.")
     colour = forms.ChoiceField(
         label="Colour", choices=[("red", "Red"), ("blue", "Blue")], widget=forms.RadioSelect
