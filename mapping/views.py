@@ -1,68 +1,44 @@
 """The guide's routes: its home, compare, the matrix and the exports (see MappingGuidePage)."""
 
-from django.core.paginator import Paginator
 from django.http import JsonResponse
 
 from network_site.core.csv_export import csv_response
+from network_site.core.listing import apply_filters, filtered_listing
 
 from .comparison import build_comparison
-from .forms import MAX_COMPARED, MIN_COMPARED, CompareForm, GuideFilterForm
+from .forms import MAX_COMPARED, MIN_COMPARED, CompareForm
 from .models import (
     ComparisonDimension,
     DimensionValue,
     EntryDimensionValue,
-    ExampleSector,
-    Kind,
     Sector,
 )
-from .queries import facet_counts, filter_entries
+from .queries import FACETS, SEARCH_LABEL
 from .records import RECORD_PREFETCH, csv_header, export_record, record_to_row
 
 ENTRIES_PER_PAGE = 50
-FACET_CHOICES = {
-    "kind": Kind.choices,
-    "sector": Sector.choices,
-    "example_sector": ExampleSector.choices,
-}
 
 
 def filtered(request, guide):
-    form = GuideFilterForm(request.GET)
-    filters = form.filters()
-    entries = filter_entries(guide.entries(), filters).order_by("title")
-    return form, filters, entries
+    return apply_filters(guide.entries(), request.GET, facets=FACETS, search_label=SEARCH_LABEL)
 
 
 def guide_home(request, guide):
-    form, filters, entries = filtered(request, guide)
-    counts = facet_counts(guide.entries(), filters)
-    facets = [
-        {
-            "field": form[name],
-            "options": [
-                {
-                    "value": value,
-                    "label": label,
-                    "count": counts[name][value],
-                    "selected": filters.get(name) == value,
-                }
-                for value, label in FACET_CHOICES[name]
-            ],
-        }
-        for name in GuideFilterForm.FACETS
-    ]
-    entries_page = Paginator(entries.prefetch_related("examples"), ENTRIES_PER_PAGE).get_page(
-        filters.get("page", 1)
+    listing = filtered_listing(
+        guide.entries(),
+        request.GET,
+        facets=FACETS,
+        per_page=ENTRIES_PER_PAGE,
+        order_by=["title"],
+        search_label=SEARCH_LABEL,
+        prefetch=["examples"],
     )
     export_query = request.GET.copy()
     export_query.pop("page", None)
     return guide.render(
         request,
         context_overrides={
-            "form": form,
-            "facets": facets,
-            "entries_page": entries_page,
-            "is_filtered": any(name in filters for name in ("q", *GuideFilterForm.FACETS)),
+            "listing": listing,
             "export_query": export_query.urlencode(),
             "max_compared": MAX_COMPARED,
         },
@@ -104,8 +80,9 @@ def compare(request, guide):
 
 
 def matrix(request, guide):
-    form, filters, entries = filtered(request, guide)
-    entries = list(entries)
+    filters = filtered(request, guide)
+    form = filters.form
+    entries = list(filters.results().order_by("title"))
     dimensions = list(ComparisonDimension.objects.all())
     values = dimension_values(entries)
     dimension_rows = [
@@ -132,7 +109,7 @@ def matrix(request, guide):
 
 
 def export(request, guide, file_format):
-    _form, _filters, entries = filtered(request, guide)
+    entries = filtered(request, guide).results().order_by("title")
     entries = entries.prefetch_related(*RECORD_PREFETCH)
     dimension_names = list(ComparisonDimension.objects.values_list("name", flat=True))
     records = [export_record(entry) for entry in entries]

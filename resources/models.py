@@ -109,7 +109,7 @@ class ResourceIndexPage(RoutablePageMixin, Page):
         from .library import library_listing
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(library_listing(self, request.GET))
+        context["listing"] = library_listing(self, request.GET)
         return context
 
 

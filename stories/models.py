@@ -2,7 +2,6 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -23,7 +22,6 @@ from . import choices
 from .identifying import find_identifying_details
 from .panels import IdentifyingDetailsPanel
 
-STORIES_PER_PAGE = 10
 RELATED_STORIES = 3
 
 
@@ -114,18 +112,12 @@ class StoryIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def story_list(self, request, theme=None):
-        from .forms import StoryFilterForm
+        from .listing import story_listing
 
-        stories = self.visible_stories(request)
-        filter_form = StoryFilterForm(stories, request.GET, fixed_theme=theme)
-        results = filter_form.filtered(stories).order_by("-first_published_at", "-pk")
-        results = results.prefetch_related("tagged_items__tag", "sectors")
-        paginator_page = filter_form.paginate(results, STORIES_PER_PAGE)
         return self.render(
             request,
             context_overrides={
-                "filter_form": filter_form,
-                "stories": paginator_page,
+                "listing": story_listing(self.visible_stories(request), request.GET, theme=theme),
                 "theme": theme,
                 "is_member": is_member(request.user),
             },
@@ -423,18 +415,3 @@ class HelpedMark(models.Model):
 
     def __str__(self):
         return f"{self.user} found “{self.story}” helpful"
-
-
-def theme_counts(stories):
-    """(tag, count) for each theme used by `stories`, in one query."""
-    return (
-        Tag.objects.filter(stories_storytag_items__content_object__in=stories)
-        .annotate(story_count=Count("stories_storytag_items", distinct=True))
-        .order_by("name")
-    )
-
-
-def sector_counts(stories):
-    return Sector.objects.annotate(
-        story_count=Count("stories", filter=Q(stories__in=stories), distinct=True)
-    ).order_by("name")

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 
 def listed_titles(response):
-    return [entry.title for entry in response.context["entries_page"].object_list]
+    return [entry.title for entry in response.context["listing"].page.object_list]
 
 
 def test_guide_can_only_live_under_the_home_page_and_only_once(home_page, guide):
@@ -70,8 +70,8 @@ def test_filters_by_kind_sector_and_example_sector_with_counts(client, guide):
 
     # Each facet is counted with the other filters applied, so the numbers say what a choice gives.
     response = client.get("/mapping-guide/", {"example_sector": "third"})
-    facets = {facet["field"].name: facet["options"] for facet in response.context["facets"]}
-    kinds = {option["value"]: option["count"] for option in facets["kind"]}
+    facets = {facet.name: facet.options for facet in response.context["listing"].facets}
+    kinds = {option.value: option.count for option in facets["kind"]}
     assert kinds == {
         "approach": 0,
         "policy": 1,
@@ -80,7 +80,7 @@ def test_filters_by_kind_sector_and_example_sector_with_counts(client, guide):
         "project": 0,
         "tool": 1,
     }
-    example_sectors = {option["value"]: option["count"] for option in facets["example_sector"]}
+    example_sectors = {option.value: option.count for option in facets["example_sector"]}
     assert example_sectors == {"public": 0, "private": 1, "third": 2}
     assert "Policy (1)" in response.content.decode()
 
@@ -103,7 +103,7 @@ def test_junk_filter_values_give_a_message_never_an_error(client, guide, params)
     response = client.get("/mapping-guide/", params)
 
     assert response.status_code == 200
-    assert response.context["form"].errors
+    assert response.context["listing"].form.errors
     html = response.content.decode()
     assert "There is a problem" in html
     assert listed_titles(response) == ["Still listed"]

@@ -30,7 +30,7 @@ def test_the_demo_library_booklet_and_guide(demo_content, client):
         for resource in resources
     )
     assert resources.filter(document__isnull=False).exists()
-    assert client.get(library.url).context["results_page"].paginator.count == resources.count()
+    assert client.get(library.url).context["listing"].page.paginator.count == resources.count()
 
     booklet = BookletPage.objects.get()
     assert booklet.title == "Understanding personal outcomes"

@@ -53,12 +53,12 @@ def catalogue(library):
 
 
 def titles(response):
-    return [resource.title for resource in response.context["results_page"]]
+    return [resource.title for resource in response.context["listing"].page]
 
 
 def counts(response, facet_name):
-    facet = next(facet for facet in response.context["facets"] if facet["name"] == facet_name)
-    return {option["value"]: option["count"] for option in facet["options"]}
+    facet = next(facet for facet in response.context["listing"].facets if facet.name == facet_name)
+    return {option.value: option.count for option in facet.options}
 
 
 def test_the_library_lists_every_live_resource_by_title(client, catalogue):
@@ -119,7 +119,7 @@ def test_junk_filter_values_get_a_clear_message_and_never_an_error(client, catal
     content = response.content.decode()
     assert "There is a problem" in content
     assert "We do not have that option. Choose from the list." in content
-    assert response.context["filter_form"].errors
+    assert response.context["listing"].form.errors
     # The valid parts of the query still apply; the junk is ignored.
     expected = ["Carer conversations guide"] if query.get("type") == "guide" else None
     if expected:
@@ -187,7 +187,7 @@ def library_queries(client, number_of_resources, library):
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/resources/", {"q": "resource", "topic": "carers", "page": "1"})
     assert response.status_code == 200
-    assert len(response.context["results_page"]) == min(10, number_of_resources)
+    assert len(response.context["listing"].page) == min(10, number_of_resources)
     return len(queries)
 
 

@@ -7,19 +7,31 @@ WORD_PATTERN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 SEARCH_QUERY_MAX_LENGTH = 200
 
 
-class SearchForm(forms.Form):
-    q = forms.CharField(
-        label="Search this site",
-        required=False,
-        max_length=SEARCH_QUERY_MAX_LENGTH,
-        error_messages={
-            "max_length": "Search for %(limit_value)s characters or fewer "
-            "(you entered %(show_value)s)."
-        },
-    )
-    page = forms.IntegerField(required=False, min_value=1)
+class SearchQueryField(forms.CharField):
+    """The one search box: optional, at most 200 characters, cleaned to its words.
 
-    def clean_q(self):
-        # Words only: quotes, brackets and operators are query syntax to the full-text backends,
-        # and an unbalanced one is an error there.
-        return " ".join(WORD_PATTERN.findall(self.cleaned_data["q"]))
+    Quotes, brackets and operators are query syntax to the full-text backends, and an unbalanced
+    one is an error there, so only the words are kept.
+    """
+
+    widget = forms.TextInput(attrs={"type": "search"})
+
+    def __init__(self, *, label: str = "Search this site", **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", SEARCH_QUERY_MAX_LENGTH)
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "max_length": "Search for %(limit_value)s characters or fewer "
+                "(you entered %(show_value)s)."
+            },
+        )
+        super().__init__(label=label, **kwargs)
+
+    def clean(self, value):
+        return " ".join(WORD_PATTERN.findall(super().clean(value)))
+
+
+class SearchForm(forms.Form):
+    q = SearchQueryField()
+    page = forms.IntegerField(required=False, min_value=1)

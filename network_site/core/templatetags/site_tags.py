@@ -54,3 +54,10 @@ def search_summary(page):
         ]
         summary = " ".join(paragraphs)
     return Truncator(summary).words(40)
+
+
+@register.simple_tag
+def page_links(items):
+    """The page numbers to link to around the current page: the first and last, two either side
+    of the current one, and an ellipsis for each gap, never one link per page."""
+    return list(items.paginator.get_elided_page_range(items.number, on_each_side=2, on_ends=1))

@@ -1,0 +1,214 @@
+"""The one filtered listing: a filter form in, a page of results with facet counts out.
+
+Stories, resources and the mapping guide describe their filters as `Facet`s and call
+`filtered_listing`. Every value goes through a Django form first: an unknown one gets a message
+beside its filter and in the error summary and is left out, never queried. The count beside an
+option is how many items it would show given the search and the *other* filters, worked out in one
+grouped query per facet (plus one for the options, where they come from the items themselves), so
+a listing's queries do not grow with its items.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from django import forms
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Q, QuerySet
+
+from .forms import SearchQueryField
+
+UNKNOWN_CHOICE = "We do not have that option. Choose from the list."
+
+Choices = list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One filter. `lookup` is the field path from the listed model to the value (`"kind"`,
+    `"sectors__slug"`); `choices` are the known values, or a function of the visible items giving
+    them. A facet stored another way gives its own `condition` (values -> Q) and `counts`
+    (items -> {value: count}, in one query)."""
+
+    name: str
+    label: str
+    choices: Choices | Callable[[QuerySet], Choices]
+    lookup: str = ""
+    multiple: bool = False
+    any_label: str = "Any"
+    condition: Callable[[list[str]], Q] | None = None
+    counts: Callable[[QuerySet], dict[str, int]] | None = None
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class FacetResult:
+    facet: Facet
+    field: forms.BoundField
+    options: list[FacetOption]
+
+    @property
+    def name(self) -> str:
+        return self.facet.name
+
+    @property
+    def label(self) -> str:
+        return self.facet.label
+
+
+@dataclass
+class Listing:
+    form: forms.Form
+    facets: list[FacetResult]
+    page: Page
+    query: str
+    selected: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.query or self.selected)
+
+
+class ListingFilterForm(forms.Form):
+    """The search box, one field per facet and the page number; built for each listing."""
+
+    page = forms.IntegerField(
+        required=False, min_value=1, error_messages={"invalid": "Choose a page number."}
+    )
+
+    def __init__(self, data, *, facets: Sequence[Facet], choices: dict[str, Choices], search_label):
+        super().__init__(data)
+        self.facet_choices = choices
+        self.fields["page"].error_messages["min_value"] = "Choose a page number."
+        if search_label:
+            self.fields["q"] = SearchQueryField(label=search_label)
+        for facet in facets:
+            field_class = forms.MultipleChoiceField if facet.multiple else forms.ChoiceField
+            self.fields[facet.name] = field_class(
+                label=facet.label,
+                required=False,
+                choices=choices[facet.name]
+                if facet.multiple
+                else [("", facet.any_label)] + choices[facet.name],
+                widget=forms.CheckboxSelectMultiple if facet.multiple else forms.Select,
+                error_messages={"invalid_choice": UNKNOWN_CHOICE},
+            )
+
+    def valid_values(self, name: str) -> list[str]:
+        """A field's values if it passed its checks (whatever else failed), as a list."""
+        value = self.cleaned_data.get(name)
+        if not value:
+            return []
+        return list(value) if isinstance(value, list) else [value]
+
+
+def facet_condition(facet: Facet, model, values: list[str]) -> Q:
+    if facet.condition is not None:
+        return facet.condition(values)
+    # A subquery, so that a many-to-many lookup never repeats an item (no DISTINCT needed).
+    return Q(pk__in=model.objects.filter(**{f"{facet.lookup}__in": values}).values("pk"))
+
+
+def facet_counts(facet: Facet, items: QuerySet) -> dict[str, int]:
+    if facet.counts is not None:
+        return facet.counts(items)
+    return dict(
+        items.order_by()
+        .values_list(facet.lookup)
+        .annotate(count=Count("pk", distinct=True))
+        .values_list(facet.lookup, "count")
+    )
+
+
+def search_ids(items: QuerySet, query: str) -> list[int]:
+    """The ids of live pages of the items' kind that have every word of the query."""
+    return [page.pk for page in items.model.objects.live().search(query, operator="and")]
+
+
+@dataclass
+class Filtered:
+    """A listing's items narrowed by the valid values of its filter form, before counting."""
+
+    form: ListingFilterForm
+    items: QuerySet
+    query: str
+    selected: dict[str, list[str]]
+    conditions: dict[str, Q]
+
+    def results(self, excluding: str | None = None) -> QuerySet:
+        """The items with every selected filter applied, but the one named `excluding`."""
+        condition = Q()
+        for name, facet_q in self.conditions.items():
+            if name != excluding:
+                condition &= facet_q
+        return self.items.filter(condition)
+
+
+def apply_filters(
+    items: QuerySet, data, *, facets: Sequence[Facet], search_label: str = ""
+) -> Filtered:
+    """The filter form for `data` (request.GET) and the items its valid values select; for
+    listings, and for exports that follow the same query string."""
+    choices = {
+        facet.name: facet.choices(items) if callable(facet.choices) else list(facet.choices)
+        for facet in facets
+    }
+    form = ListingFilterForm(data, facets=facets, choices=choices, search_label=search_label)
+    form.is_valid()
+    query = form.cleaned_data.get("q", "") if search_label else ""
+    if query:
+        items = items.filter(pk__in=search_ids(items, query))
+    selected = {facet.name: form.valid_values(facet.name) for facet in facets}
+    selected = {name: values for name, values in selected.items() if values}
+    conditions = {
+        facet.name: facet_condition(facet, items.model, selected[facet.name])
+        for facet in facets
+        if facet.name in selected
+    }
+    return Filtered(form, items, query, selected, conditions)
+
+
+def filtered_listing(
+    items: QuerySet,
+    data,
+    *,
+    facets: Sequence[Facet],
+    per_page: int,
+    order_by: Sequence[str],
+    search_label: str = "",
+    prefetch: Sequence[str] = (),
+) -> Listing:
+    """`items` filtered by the valid values in `data` (request.GET), one page of them, and each
+    facet's options with their counts."""
+    filtered = apply_filters(items, data, facets=facets, search_label=search_label)
+    results = []
+    for facet in facets:
+        counts = facet_counts(facet, filtered.results(excluding=facet.name))
+        wanted = set(filtered.selected.get(facet.name, ()))
+        results.append(
+            FacetResult(
+                facet=facet,
+                field=filtered.form[facet.name],
+                options=[
+                    FacetOption(value, label, counts.get(value, 0), value in wanted)
+                    for value, label in filtered.form.facet_choices[facet.name]
+                ],
+            )
+        )
+    ordered = filtered.results().order_by(*order_by)
+    if prefetch:
+        ordered = ordered.prefetch_related(*prefetch)
+    page = Paginator(ordered, per_page).get_page(filtered.form.cleaned_data.get("page"))
+    return Listing(
+        form=filtered.form,
+        facets=results,
+        page=page,
+        query=filtered.query,
+        selected=filtered.selected,
+    )

@@ -1,0 +1,57 @@
+"""The core's listing pieces: the one search field and the window of page links."""
+
+import re
+
+import pytest
+from django.core.paginator import Paginator
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+
+from network_site.core.forms import SearchForm
+
+
+def page_links(number, count=1000):
+    request = RequestFactory().get("/results/", {"q": "carers", "page": number})
+    html = render_to_string(
+        "components/pagination.html",
+        {"items": Paginator(range(count), 1).get_page(number)},
+        request=request,
+    )
+    return re.findall(r'aria-label="Page (\d+)"', html), html
+
+
+@pytest.mark.django_db
+def test_a_thousand_pages_get_a_window_of_links_not_a_thousand():
+    numbers, html = page_links(500)
+    assert numbers == ["1", "498", "499", "500", "501", "502", "1000"]
+    assert html.count("ds_pagination__link--ellipsis") == 2
+    assert 'aria-current="page"' in html and "q=carers" in html
+    assert "Previous" in html and "Next" in html
+
+
+@pytest.mark.django_db
+def test_near_the_ends_the_window_runs_into_them():
+    assert page_links(1)[0] == ["1", "2", "3", "1000"]
+    assert page_links(1000)[0] == ["1", "998", "999", "1000"]
+    assert page_links(3, count=5)[0] == ["1", "2", "3", "4", "5"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "cleaned"),
+    [
+        ('"carers" AND (young', "carers AND young"),
+        ("  self-directed   support ", "self-directed support"),
+        ("o'connor's", "o'connor's"),
+        ("((()))", ""),
+    ],
+)
+def test_the_search_field_keeps_only_the_words(typed, cleaned):
+    form = SearchForm({"q": typed})
+    assert form.is_valid()
+    assert form.cleaned_data["q"] == cleaned
+
+
+def test_a_search_too_long_is_refused_with_a_message():
+    form = SearchForm({"q": "x" * 201})
+    assert not form.is_valid()
+    assert "200 characters or fewer" in form.errors["q"][0]
