@@ -13,6 +13,7 @@ class EventsConfig(AppConfig):
         from network_site.core.demo import register_demo_content
         from network_site.membership.member_page import register_news, register_section
         from network_site.membership.personal_data import register
+        from network_site.membership.services import register_next_meeting
 
         from . import member_home
         from .booking import (
@@ -22,7 +23,7 @@ class EventsConfig(AppConfig):
         )
         from .home import next_meeting_section
         from .mailing import announce_after_publishing
-        from .models import Booking, MeetingPage
+        from .models import Booking, MeetingPage, next_public_meeting
 
         page_published.connect(offer_places_after_publishing, sender=MeetingPage)
         home_sections.register(
@@ -68,3 +69,4 @@ class EventsConfig(AppConfig):
             order=20,
         )
         register_news(MeetingPage, "Meetings")
+        register_next_meeting(next_public_meeting)

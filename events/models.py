@@ -65,6 +65,11 @@ def upcoming(meetings, now=None):
     return meetings.filter(ends_at__gt=now or timezone.now()).order_by("starts_at", "pk")
 
 
+def next_public_meeting():
+    """The next meeting anyone may see that has not yet ended, or None."""
+    return upcoming(MeetingPage.objects.live().public()).first()
+
+
 def past(meetings, now=None):
     return meetings.filter(ends_at__lte=now or timezone.now()).order_by("-starts_at", "-pk")
 

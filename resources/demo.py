@@ -7,8 +7,10 @@ import datetime
 
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
+from wagtail.models import Site
 
 from network_site.core.demo import rich_text, stream, upsert_page
+from network_site.core.models import NetworkSettings
 
 from .models import (
     Audience,
@@ -22,6 +24,14 @@ from .models import (
     Sector,
     SelfCheckPage,
 )
+
+
+def choose_the_booklet(booklet):
+    """The welcome email links the booklet chosen in the site's settings."""
+    network_settings = NetworkSettings.for_site(Site.objects.get(is_default_site=True))
+    if network_settings.booklet_page_id != booklet.pk:
+        network_settings.booklet_page = booklet
+        network_settings.save()
 
 
 def heading(text, level="h2"):
@@ -49,6 +59,7 @@ def load(context):
     home = context["home"]
     library = load_library(home)
     booklet = load_booklet(home)
+    choose_the_booklet(booklet)
     guide = load_carers_act_guide(home)
     load_booklet_resource(library, booklet)
     context["resource_library"] = library

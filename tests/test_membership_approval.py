@@ -199,12 +199,27 @@ def test_decisions_are_in_the_audit_log(coordinator_client, home_page):
     assert entry.user_id == coordinator_client.coordinator.pk
 
 
-def test_welcome_links_the_booklet_once_it_is_published(coordinator_client, home_page):
+def test_welcome_links_the_booklet_chosen_in_the_settings(coordinator_client, home_page):
+    from wagtail.models import Site
+
+    from network_site.core.models import NetworkSettings
     from tests.factories.core import StandardPageFactory
 
-    booklet = StandardPageFactory(parent=home_page, slug="personal-outcomes-booklet")
+    # A slug that merely contains "booklet" is not enough: the booklet is chosen in the settings.
+    StandardPageFactory(parent=home_page, slug="booklet-order-form")
+    decide(coordinator_client, JoinRequestFactory(), "approve")
+    assert "/booklet-order-form/" not in mail.outbox[-1].body
+
+    booklet = StandardPageFactory(parent=home_page, slug="understanding-personal-outcomes")
+    network_settings = NetworkSettings.for_site(Site.objects.get(is_default_site=True))
+    network_settings.booklet_page = booklet
+    network_settings.save()
     decide(coordinator_client, JoinRequestFactory(), "approve")
     assert booklet.url in mail.outbox[-1].body
+
+    booklet.unpublish()
+    decide(coordinator_client, JoinRequestFactory(), "approve")
+    assert booklet.url not in mail.outbox[-1].body
 
 
 def count_queue_queries(client):

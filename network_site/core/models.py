@@ -72,11 +72,20 @@ class NetworkSettings(BaseSiteSetting):
     accessibility_page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    booklet_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The awareness booklet, linked from the welcome email to new members.",
+    )
 
     panels = [
         FieldPanel("contact_email"),
         FieldPanel("privacy_page"),
         FieldPanel("accessibility_page"),
+        FieldPanel("booklet_page"),
     ]
 
     class Meta:

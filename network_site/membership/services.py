@@ -1,6 +1,7 @@
 """What happens to a join request: created, confirmed, approved or declined, and finally purged."""
 
 import uuid
+from collections.abc import Callable
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
@@ -247,17 +248,30 @@ def _contact_email():
     return NetworkSettings.for_site(site).contact_email if site else settings.DEFAULT_FROM_EMAIL
 
 
-def next_meeting():
-    """The next meeting that has not yet ended, for the welcome email."""
-    # The one link from membership to events: the welcome names the next meeting.
-    from events.models import MeetingPage, upcoming
-
-    return upcoming(MeetingPage.objects.live().public()).first()
+# The welcome email names the next meeting. Membership does not import the events app: events
+# registers how to find it from its AppConfig.ready(); without it the email says none is set.
+_next_meeting_finder: Callable[[], Page | None] | None = None
 
 
-def booklet_page():
-    """The awareness booklet, once the resources app has published it; None before that."""
-    return Page.objects.live().public().filter(slug__icontains="booklet").order_by("depth").first()
+def register_next_meeting(finder: Callable[[], Page | None]) -> None:
+    """Tells the welcome email how to find the next public meeting (or None)."""
+    global _next_meeting_finder
+    _next_meeting_finder = finder
+
+
+def next_meeting() -> Page | None:
+    return _next_meeting_finder() if _next_meeting_finder is not None else None
+
+
+def booklet_page() -> Page | None:
+    """The awareness booklet chosen in Settings › Network settings, once it is live and public."""
+    from network_site.core.models import NetworkSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    booklet = NetworkSettings.for_site(site).booklet_page if site else None
+    if booklet is None or not Page.objects.live().public().filter(pk=booklet.pk).exists():
+        return None
+    return booklet
 
 
 def purge_expired_requests(now=None):
