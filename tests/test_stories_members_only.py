@@ -71,9 +71,11 @@ def test_nothing_members_only_reaches_a_visitor(client, index):
         response = client.get(url)
         assert response.status_code == 302 and "login" in response["Location"]
     # Counts shown to visitors count public stories only.
-    options = client.get(index.url).context["filter_form"].options
-    assert {option.label: option.count for option in options["theme"]} == {"Carers": 2}
-    assert [option.label for option in options["sector"] if option.count] == []
+    facets = {
+        facet.name: facet.options for facet in client.get(index.url).context["listing"].facets
+    }
+    assert {option.label: option.count for option in facets["theme"]} == {"Carers": 2}
+    assert [option.label for option in facets["sector"] if option.count] == []
 
 
 def test_members_read_members_only_stories(client, index):
