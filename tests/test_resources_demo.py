@@ -79,12 +79,12 @@ def test_the_booklet_is_in_the_library_as_a_booklet_found_under_its_title(demo_c
     library = ResourceIndexPage.objects.get()
     booklet = BookletPage.objects.get()
 
-    found = client.get(library.url, {"q": booklet.title}).context["results_page"]
+    found = client.get(library.url, {"q": booklet.title}).context["listing"].page
     entry = next(page for page in found if page.title == booklet.title)
     assert entry.specific.get_resource_type_display() == "Booklet"
     assert entry.specific.site_page_id == booklet.pk
 
-    by_type = client.get(library.url, {"type": "booklet"}).context["results_page"]
+    by_type = client.get(library.url, {"type": "booklet"}).context["listing"].page
     assert [page.title for page in by_type] == [booklet.title]
     page = client.get(entry.url).content.decode()
     assert f'href="{booklet.url}"' in page and f"Read {booklet.title} on this site" in page

@@ -24,7 +24,7 @@ def choose_the_booklet_found_before(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0002_home_sections_and_navigation'),
+        ('core', '0003_default_workflow_to_editors'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
