@@ -14,4 +14,5 @@ DEMO_ACCOUNTS_ENABLED = True
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 # Each email as one readable .eml file in sent-mail/ (EMAIL_FILE_PATH), unless EMAIL_BACKEND says.
-MAILERS = {"default": mailer_from_env(default_backend=EML_BACKEND)}
+# Only the "delivery" mailer changes: every message still goes through the mail task.
+MAILERS["delivery"] = mailer_from_env(default_backend=EML_BACKEND)  # noqa: F405
