@@ -37,6 +37,13 @@ WAGTAIL_CHROME_EXCLUDED = [".w-slim-header-action-button", ".ui-autocomplete-inp
 
 
 def assert_accessible(browser_page):
+    # Wagtail's messages fade in: end every finite animation, or axe would measure their contrast
+    # half-way through.
+    browser_page.evaluate(
+        """document.getAnimations()
+            .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+            .forEach(a => a.finish())"""
+    )
     browser_page.evaluate(AXE_SOURCE.read_text())
     violations = browser_page.evaluate(
         """([tags, excluded]) => axe.run(
@@ -69,7 +76,7 @@ def test_coordinator_dashboard_and_join_requests_pass_axe(admin_page, served_sit
 
     admin_page.goto("/admin/joinrequest/?status=pending")
     assert_accessible(admin_page)
-    admin_page.get_by_role("link", name="Answer").first.click()
+    admin_page.get_by_role("link", name="Answer", exact=True).first.click()
     admin_page.wait_for_url("**/inspect/**")
     assert_accessible(admin_page)
 
