@@ -63,9 +63,13 @@ MODERATOR = Role(
 )
 COORDINATOR = Role(
     group="Coordinators",
-    description="Answers join requests and looks after the members list in the admin.",
+    description=(
+        "Answers join requests, looks after the members list in the admin, and sees how many"
+        " places the next meetings have taken."
+    ),
     permissions=(
         ADMIN_ACCESS,
+        "events.view_booking",
         "membership.view_joinrequest",
         "membership.decide_joinrequest",
         "membership.view_memberprofile",
