@@ -192,9 +192,6 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 MEDIA_STORAGE = media_storage_from_env()
 if MEDIA_STORAGE:
     STORAGES["default"] = MEDIA_STORAGE
-    # Wagtail's document view checks the collection's privacy, then redirects to a signed URL that
-    # expires after AWS_QUERYSTRING_EXPIRE seconds.
-    WAGTAILDOCS_SERVE_METHOD = "redirect"
 
 # A CDN or reverse proxy in front of the site: Wagtail purges a page's addresses from it when the
 # page is published or unpublished (FRONTEND_CACHE_* variables; none set, nothing to purge).
@@ -241,7 +238,9 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "network_site.core.images.CheckedImageForm"
 # Documents are always served through Wagtail's view, which checks collection view restrictions;
 # MEDIA_ROOT's documents/ and original_images/ folders are never served (see urls.py and README).
-WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# On object storage the view, once it has checked, redirects to a signed URL that expires after
+# AWS_QUERYSTRING_EXPIRE seconds.
+WAGTAILDOCS_SERVE_METHOD = "redirect" if MEDIA_STORAGE else "serve_view"
 # Wagtail's image renditions: the only part of MEDIA_ROOT served straight from disk.
 PUBLIC_MEDIA_PREFIXES = ("images/",)
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

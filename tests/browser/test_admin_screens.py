@@ -80,6 +80,20 @@ def test_coordinator_dashboard_and_join_requests_pass_axe(admin_page, served_sit
     admin_page.wait_for_url("**/inspect/**")
     assert_accessible(admin_page)
 
+    admin_page.goto("/admin/joinrequest/answer-several/")
+    assert_accessible(admin_page)
+
+    # The members' list, searched and filtered, and one member's deactivation form.
+    admin_page.goto("/admin/memberprofile/?q=campbell")
+    assert_accessible(admin_page)
+    member_id = site_query(
+        served_site,
+        "from network_site.membership.models import MemberProfile; "
+        "print(MemberProfile.objects.order_by('pk').first().pk)",
+    )
+    admin_page.goto(f"/admin/memberprofile/status/{member_id}/")
+    assert_accessible(admin_page)
+
 
 def test_editor_screens_pass_axe(admin_page, served_site, tmp_path):
     base = served_site["url"]
