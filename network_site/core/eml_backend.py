@@ -17,8 +17,8 @@ READABLE = policy.default.clone(linesep="\n", cte_type="8bit", max_line_length=9
 
 
 class EmlFileBackend(BaseEmailBackend):
-    def __init__(self, file_path="sent-mail", fail_silently=False, **kwargs):
-        super().__init__(fail_silently=fail_silently, **kwargs)
+    def __init__(self, file_path="sent-mail", **kwargs):
+        super().__init__(**kwargs)
         self.folder = Path(file_path)
 
     def send_messages(self, email_messages):

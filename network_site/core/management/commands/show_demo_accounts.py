@@ -21,7 +21,7 @@ class Command(BaseCommand):
         )
         for role, email, password in rows:
             self.stdout.write(f"  {role:<14} {email:<{width}}  password: {password}")
-        mailer = settings.MAILERS["default"]
+        mailer = settings.MAILERS["delivery"]
         folder = mailer.get("OPTIONS", {}).get("file_path")
         if folder:
             self.stdout.write(f"Mail the site sends is written to {folder}/ (one .eml file each).")
