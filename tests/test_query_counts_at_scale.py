@@ -98,4 +98,10 @@ def test_query_counts_do_not_grow_with_the_network(client, network, signed_in):
     few = query_counts(client, addresses)
     grow(seed=2, stories=75, members=12, resources=12, entries=9, meetings=6)
     many = query_counts(client, addresses)
-    assert many == few
+    for address in addresses:
+        if address.startswith("/search/"):
+            # Results come newest first, and each page type on the first page of results costs one
+            # query: the larger network's first page may hold fewer types, never more queries.
+            assert many[address] <= few[address], address
+        else:
+            assert many[address] == few[address], address
