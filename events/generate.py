@@ -23,8 +23,6 @@ BOOKINGS_PER_MEETING = 30
 
 
 def generate(context, count):
-    if count <= 0:
-        return
     rng, stdout = context["rng"], context["stdout"]
     index = MeetingIndexPage.objects.first()
     if index is None:
@@ -63,7 +61,7 @@ def generate(context, count):
     progress = Progress(stdout, "Meetings", count)
     bulk_add_children(index, meetings)
     progress.advance(count)
-    members = context.get("member_ids", [])
+    members = context["member_ids"]
     Booking.objects.bulk_create(
         [
             Booking(meeting_id=meeting.pk, member_id=member, status=Booking.Status.ATTENDING)

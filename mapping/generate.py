@@ -51,8 +51,6 @@ SECTOR_FIELDS = [
 
 
 def generate(context, count):
-    if count <= 0:
-        return
     rng, stdout = context["rng"], context["stdout"]
     guide = MappingGuidePage.objects.first()
     if guide is None:

@@ -52,8 +52,6 @@ TOPICS = [
 
 
 def generate(context, count):
-    if count <= 0:
-        return
     rng, stdout = context["rng"], context["stdout"]
     library = ResourceIndexPage.objects.first()
     if library is None:

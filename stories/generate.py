@@ -109,8 +109,6 @@ def themes_by_name():
 
 
 def generate(context, count):
-    if count <= 0:
-        return
     rng, stdout = context["rng"], context["stdout"]
     index = StoryIndexPage.objects.first()
     if index is None:

@@ -57,9 +57,6 @@ BATCH_SIZE = 500
 
 
 def generate(context, count):
-    context.setdefault("member_ids", [])
-    if count <= 0:
-        return
     rng, stdout = context["rng"], context["stdout"]
     user_model = get_user_model()
     first = user_model.objects.filter(username__startswith="network-member-").count()
