@@ -74,3 +74,11 @@ def guide(home_page):
     from tests.factories.mapping import MappingGuidePageFactory
 
     return MappingGuidePageFactory(parent=home_page)
+
+
+@pytest.fixture
+def story_index(home_page):
+    """The stories index under the home page, with its moderation workflow."""
+    from tests.factories.stories import make_story_index
+
+    return make_story_index(home_page)

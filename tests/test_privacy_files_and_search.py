@@ -13,14 +13,9 @@ from wagtail.search.backends import get_search_backend
 from stories.models import StoryPage
 from stories.uploads import UPLOADS_COLLECTION
 from tests.factories.core import StandardPageFactory, paragraph_body
-from tests.factories.stories import make_member, make_story_index, story_form_data
+from tests.factories.stories import make_member, story_form_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def index(home_page):
-    return make_story_index(home_page)
 
 
 @pytest.fixture
@@ -30,12 +25,12 @@ def teller(client):
     return user
 
 
-def share_with_image(client, index, **answers):
+def share_with_image(client, story_index, **answers):
     upload = SimpleUploadedFile(
         "tess-teller-at-home.png", get_test_image_file().file.getvalue(), content_type="image/png"
     )
     data = {**story_form_data(image_alt_text="A garden", **answers), "image": upload}
-    response = client.post(index.share_url, data)
+    response = client.post(story_index.share_url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
     return StoryPage.objects.get().get_latest_revision_as_object()
 
@@ -44,8 +39,8 @@ def api_image_ids(client):
     return [item["id"] for item in client.get("/api/v2/images/").json()["items"]]
 
 
-def test_a_story_upload_is_private_until_the_story_is_published(client, index, teller):
-    story = share_with_image(client, index)
+def test_a_story_upload_is_private_until_the_story_is_published(client, story_index, teller):
+    story = share_with_image(client, story_index)
     image = story.image
 
     # Kept in a restricted collection, under a name nobody can guess from the upload.
@@ -67,8 +62,8 @@ def test_a_story_upload_is_private_until_the_story_is_published(client, index, t
     assert image.pk in api_image_ids(client)
 
 
-def test_a_members_only_storys_upload_stays_private_once_published(client, index, teller):
-    story = share_with_image(client, index, audience="members")
+def test_a_members_only_storys_upload_stays_private_once_published(client, story_index, teller):
+    story = share_with_image(client, story_index, audience="members")
     story.save_revision().publish()
     story.image.refresh_from_db()
     assert story.image.collection.name == UPLOADS_COLLECTION
@@ -137,7 +132,9 @@ def test_only_published_revisions_are_indexed(home_page):
     assert indexed_titles("zanzibarish") == []
 
 
-def test_a_shared_story_draft_is_not_indexed(client, index, teller):
-    client.post(index.share_url, story_form_data(summary="A unique flamboyantly worded summary."))
+def test_a_shared_story_draft_is_not_indexed(client, story_index, teller):
+    client.post(
+        story_index.share_url, story_form_data(summary="A unique flamboyantly worded summary.")
+    )
     assert StoryPage.objects.exists()
     assert indexed_titles("flamboyantly") == []

@@ -5,14 +5,9 @@ from wagtail.models import Revision
 
 from network_site.membership import personal_data
 from stories.models import HelpedMark, StoryPage
-from tests.factories.stories import StoryPageFactory, make_member, make_story_index
+from tests.factories.stories import StoryPageFactory, make_member
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def index(home_page):
-    return make_story_index(home_page)
 
 
 @pytest.fixture
@@ -21,18 +16,18 @@ def teller():
 
 
 @pytest.fixture
-def teller_stories(index, teller):
+def teller_stories(story_index, teller):
     published = StoryPageFactory(
-        parent=index,
+        parent=story_index,
         title="Published story",
         owner=teller,
         credit="name",
         credit_name="Tess Teller",
     )
     draft = StoryPageFactory(
-        parent=index, title="Draft story", owner=teller, live=False, published=False
+        parent=story_index, title="Draft story", owner=teller, live=False, published=False
     )
-    other = StoryPageFactory(parent=index, title="Someone else's story")
+    other = StoryPageFactory(parent=story_index, title="Someone else's story")
     HelpedMark.objects.create(story=other, user=teller)
     return published, draft, other
 
@@ -67,9 +62,14 @@ def test_erase_anonymises_published_stories_and_deletes_drafts(client, teller, t
     assert StoryPage.objects.filter(pk=other.pk).exists()
 
 
-def test_the_moderator_sees_the_identifying_detail_warnings_in_the_admin(client, index, admin_user):
+def test_the_moderator_sees_the_identifying_detail_warnings_in_the_admin(
+    client, story_index, admin_user
+):
     story = StoryPageFactory(
-        parent=index, what_we_did="We visited Mr Fraser at G12 8QQ.", live=False, published=False
+        parent=story_index,
+        what_we_did="We visited Mr Fraser at G12 8QQ.",
+        live=False,
+        published=False,
     )
     story.save_revision()
     client.force_login(admin_user)

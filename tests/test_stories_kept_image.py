@@ -9,16 +9,11 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
 from stories.models import StoryPage
-from tests.factories.stories import make_member, make_story_index, story_form_data
+from tests.factories.stories import make_member, story_form_data
 
 pytestmark = pytest.mark.django_db
 
 KEPT_TOKEN = re.compile(r'name="kept_image" value="([^"]+)"')
-
-
-@pytest.fixture
-def index(home_page):
-    return make_story_index(home_page)
 
 
 @pytest.fixture
@@ -34,10 +29,10 @@ def upload():
     )
 
 
-def post_with_error(client, index):
+def post_with_error(client, story_index):
     """A story with an image and a described image, but with a required answer missing."""
     return client.post(
-        index.share_url,
+        story_index.share_url,
         {
             **story_form_data(what_changed="", image_alt_text="A raised flower bed"),
             "image": upload(),
@@ -45,8 +40,8 @@ def post_with_error(client, index):
     )
 
 
-def test_the_chosen_image_is_kept_when_the_form_has_an_error(client, index, member):
-    response = post_with_error(client, index)
+def test_the_chosen_image_is_kept_when_the_form_has_an_error(client, story_index, member):
+    response = post_with_error(client, story_index)
 
     page = response.content.decode()
     assert "Say what changed" in page
@@ -56,7 +51,7 @@ def test_the_chosen_image_is_kept_when_the_form_has_an_error(client, index, memb
 
     # The member fixes the error and submits again without choosing the file.
     response = client.post(
-        index.share_url,
+        story_index.share_url,
         {**story_form_data(image_alt_text="A raised flower bed"), "kept_image": token},
     )
 
@@ -67,11 +62,11 @@ def test_the_chosen_image_is_kept_when_the_form_has_an_error(client, index, memb
     assert get_image_model().objects.count() == 1
 
 
-def test_the_image_stays_kept_through_a_second_error(client, index, member):
-    token = KEPT_TOKEN.search(post_with_error(client, index).content.decode()).group(1)
+def test_the_image_stays_kept_through_a_second_error(client, story_index, member):
+    token = KEPT_TOKEN.search(post_with_error(client, story_index).content.decode()).group(1)
 
     again = client.post(
-        index.share_url, {**story_form_data(what_changed=""), "kept_image": token}
+        story_index.share_url, {**story_form_data(what_changed=""), "kept_image": token}
     ).content.decode()
 
     assert "You chose the image" in again
@@ -80,12 +75,12 @@ def test_the_image_stays_kept_through_a_second_error(client, index, member):
     assert get_image_model().objects.count() == 1
 
 
-def test_another_members_kept_image_cannot_be_taken(client, index, member):
-    token = KEPT_TOKEN.search(post_with_error(client, index).content.decode()).group(1)
+def test_another_members_kept_image_cannot_be_taken(client, story_index, member):
+    token = KEPT_TOKEN.search(post_with_error(client, story_index).content.decode()).group(1)
     client.force_login(make_member("someone-else"))
 
     response = client.post(
-        index.share_url,
+        story_index.share_url,
         {**story_form_data(image_alt_text="Theirs"), "kept_image": token},
     )
 
@@ -94,15 +89,15 @@ def test_another_members_kept_image_cannot_be_taken(client, index, member):
 
 
 @pytest.mark.parametrize("token", ["not-a-token", "1", "<script>", "x" * 5000])
-def test_a_forged_kept_image_token_is_ignored(client, index, member, token):
-    response = client.post(index.share_url, {**story_form_data(), "kept_image": token})
+def test_a_forged_kept_image_token_is_ignored(client, story_index, member, token):
+    response = client.post(story_index.share_url, {**story_form_data(), "kept_image": token})
     assert response.status_code in (200, 302)
     if response.status_code == 302:
         assert StoryPage.objects.get().image is None
 
 
-def test_the_upload_uses_the_design_systems_file_upload_markup(client, index, member):
-    page = client.get(index.share_url).content.decode()
+def test_the_upload_uses_the_design_systems_file_upload_markup(client, story_index, member):
+    page = client.get(story_index.share_url).content.decode()
     block = page[page.index('<div class="ds_file-upload">') :]
     assert block.index('for="id_image"') < block.index('class="ds_file-upload__input"')
     assert 'class="ds_file-upload__input"' in block
@@ -111,10 +106,10 @@ def test_the_upload_uses_the_design_systems_file_upload_markup(client, index, me
     assert not re.search(r'<input class="ds_file-upload"', page)
 
 
-def test_erasing_an_account_deletes_an_unused_kept_image(client, index, member):
+def test_erasing_an_account_deletes_an_unused_kept_image(client, story_index, member):
     from network_site.membership.erasure import delete_account
 
-    post_with_error(client, index)
+    post_with_error(client, story_index)
     assert get_image_model().objects.filter(uploaded_by_user=member).count() == 1
 
     delete_account(member)

@@ -6,24 +6,19 @@ from django.core.management import call_command
 from wagtail.models import PageViewRestriction
 
 from stories.models import MembersStoriesPage, StoryPage
-from tests.factories.stories import StoryPageFactory, make_member, make_story_index
+from tests.factories.stories import StoryPageFactory, make_member
 
 pytestmark = pytest.mark.django_db
 
 SECRET = "Zebracorn"
 
 
-@pytest.fixture
-def index(home_page):
-    return make_story_index(home_page)
-
-
-def make_stories(index, members_only, public=2):
+def make_stories(story_index, members_only, public=2):
     for number in range(public):
-        StoryPageFactory(parent=index, title=f"Open story {number}", themes=["Carers"])
+        StoryPageFactory(parent=story_index, title=f"Open story {number}", themes=["Carers"])
     for number in range(members_only):
         StoryPageFactory(
-            parent=index,
+            parent=story_index,
             title=f"{SECRET} rota story {number}",
             summary=f"{SECRET} details only members read.",
             themes=["Carers"],
@@ -36,10 +31,10 @@ def public_filter_sql():
     return str(StoryPage.objects.live().public().query)
 
 
-def test_the_public_filter_does_not_grow_with_members_only_stories(index):
-    make_stories(index, members_only=1)
+def test_the_public_filter_does_not_grow_with_members_only_stories(story_index):
+    make_stories(story_index, members_only=1)
     one = public_filter_sql()
-    make_stories(index, members_only=6, public=0)
+    make_stories(story_index, members_only=6, public=0)
     assert public_filter_sql() == one
     assert PageViewRestriction.objects.count() == 1
     folder = MembersStoriesPage.objects.get()
@@ -47,13 +42,13 @@ def test_the_public_filter_does_not_grow_with_members_only_stories(index):
     assert StoryPage.objects.live().public().count() == 2
 
 
-def test_nothing_members_only_reaches_a_visitor(client, index):
-    make_stories(index, members_only=3)
+def test_nothing_members_only_reaches_a_visitor(client, story_index):
+    make_stories(story_index, members_only=3)
     secret = StoryPage.objects.filter(audience="members").first()
     pages = [
-        index.url,
-        index.theme_url("carers"),
-        index.feed_url,
+        story_index.url,
+        story_index.theme_url("carers"),
+        story_index.feed_url,
         "/",
         "/search/?q=rota",
         "/api/v2/pages/?type=stories.StoryPage&fields=title",
@@ -72,43 +67,43 @@ def test_nothing_members_only_reaches_a_visitor(client, index):
         assert response.status_code == 302 and "login" in response["Location"]
     # Counts shown to visitors count public stories only.
     facets = {
-        facet.name: facet.options for facet in client.get(index.url).context["listing"].facets
+        facet.name: facet.options for facet in client.get(story_index.url).context["listing"].facets
     }
     assert {option.label: option.count for option in facets["theme"]} == {"Carers": 2}
     assert [option.label for option in facets["sector"] if option.count] == []
 
 
-def test_members_read_members_only_stories(client, index):
-    make_stories(index, members_only=2)
+def test_members_read_members_only_stories(client, story_index):
+    make_stories(story_index, members_only=2)
     client.force_login(make_member("reader"))
-    listing = client.get(index.url).content.decode()
+    listing = client.get(story_index.url).content.decode()
     assert SECRET in listing
     secret = StoryPage.objects.filter(audience="members").first()
     assert client.get(secret.url).status_code == 200
     # The restricted page has nothing of its own to show: it sends members to the index.
-    assert client.get(MembersStoriesPage.objects.get().url)["Location"] == index.url
+    assert client.get(MembersStoriesPage.objects.get().url)["Location"] == story_index.url
 
 
-def test_a_signed_in_non_member_is_refused(client, index, django_user_model):
-    make_stories(index, members_only=1)
+def test_a_signed_in_non_member_is_refused(client, story_index, django_user_model):
+    make_stories(story_index, members_only=1)
     client.force_login(
         django_user_model.objects.create_user("outsider", "o@example.org", "pw-long-1")
     )
     secret = StoryPage.objects.filter(audience="members").first()
     assert client.get(secret.url).status_code in (302, 403)
-    assert SECRET not in client.get(index.url).content.decode()
+    assert SECRET not in client.get(story_index.url).content.decode()
 
 
-def test_the_migration_moves_existing_members_only_stories(index):
+def test_the_migration_moves_existing_members_only_stories(story_index):
     """Stories made members-only the old way (their own restriction, under the index) move under
     the restricted page and lose their own restriction."""
     import importlib
 
     from django.apps import apps as global_apps
 
-    make_stories(index, members_only=0, public=1)
+    make_stories(story_index, members_only=0, public=1)
     old = StoryPageFactory(
-        parent=index, title=f"{SECRET} old", slug="open-story-0-x", published=False
+        parent=story_index, title=f"{SECRET} old", slug="open-story-0-x", published=False
     )
     StoryPage.objects.filter(pk=old.pk).update(audience="members", live=True)
     PageViewRestriction.objects.create(page=old, restriction_type=PageViewRestriction.LOGIN)

@@ -6,14 +6,9 @@ from django.core import mail
 from wagtail.models import WorkflowState
 
 from stories.models import StoryPage
-from tests.factories.stories import make_member, make_moderator, make_story_index, story_form_data
+from tests.factories.stories import make_member, make_moderator, story_form_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def index(home_page):
-    return make_story_index(home_page)
 
 
 @pytest.fixture
@@ -40,10 +35,10 @@ def mails_to(address):
 
 
 def test_each_moderator_gets_one_email_when_a_story_is_submitted(
-    client, index, teller, moderators, django_capture_on_commit_callbacks
+    client, story_index, teller, moderators, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(index.share_url, story_form_data(title="Back to the bowling club"))
+        client.post(story_index.share_url, story_form_data(title="Back to the bowling club"))
     story = StoryPage.objects.get()
 
     for moderator in moderators:
@@ -57,9 +52,9 @@ def test_each_moderator_gets_one_email_when_a_story_is_submitted(
 
 
 def test_each_moderator_gets_one_email_when_a_story_is_resubmitted(
-    client, index, teller, moderators, django_capture_on_commit_callbacks
+    client, story_index, teller, moderators, django_capture_on_commit_callbacks
 ):
-    client.post(index.share_url, story_form_data())
+    client.post(story_index.share_url, story_form_data())
     story = StoryPage.objects.get()
     state = WorkflowState.objects.get(status=WorkflowState.STATUS_IN_PROGRESS)
     state.current_task_state.specific.reject(user=moderators[0], comment="Leave out the town.")
@@ -67,7 +62,7 @@ def test_each_moderator_gets_one_email_when_a_story_is_resubmitted(
 
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
-            index.subpage_url("edit_story", story.pk), story_form_data(what_we_did="Lifts.")
+            story_index.subpage_url("edit_story", story.pk), story_form_data(what_we_did="Lifts.")
         )
 
     for moderator in moderators:

@@ -6,22 +6,17 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from stories.models import HelpedMark
-from tests.factories.stories import StoryPageFactory, make_member, make_story_index
+from tests.factories.stories import StoryPageFactory, make_member
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def index(home_page):
-    return make_story_index(home_page)
-
-
-@pytest.fixture
-def stories(index):
+def stories(story_index):
     """Three public stories and one for members only."""
     return {
         "carers": StoryPageFactory(
-            parent=index,
+            parent=story_index,
             title="A carer gets her evenings back",
             slug="carer-evenings",
             perspective="unpaid-carer",
@@ -32,7 +27,7 @@ def stories(index):
             credit_name="Jo Bloggs",
         ),
         "housing": StoryPageFactory(
-            parent=index,
+            parent=story_index,
             title="A home near his brother",
             slug="home-near-brother",
             perspective="manager",
@@ -44,7 +39,7 @@ def stories(index):
             credit_organisation="A housing association",
         ),
         "young": StoryPageFactory(
-            parent=index,
+            parent=story_index,
             title="A statement written at school",
             slug="statement-at-school",
             perspective="practitioner",
@@ -53,7 +48,7 @@ def stories(index):
             sector_slugs=["education", "social-care"],
         ),
         "members": StoryPageFactory(
-            parent=index,
+            parent=story_index,
             title="Secret rota troubles",
             slug="members-only-rota",
             summary="A rota story only members should read.",
@@ -76,8 +71,8 @@ def option_counts(response, facet):
     raise AssertionError(f"no facet {facet}")
 
 
-def test_index_lists_public_stories_newest_first(client, stories, index):
-    response = client.get(index.url)
+def test_index_lists_public_stories_newest_first(client, stories, story_index):
+    response = client.get(story_index.url)
     assert response.status_code == 200
     assert listed_titles(response) == [
         "A statement written at school",
@@ -86,8 +81,8 @@ def test_index_lists_public_stories_newest_first(client, stories, index):
     ]
 
 
-def test_filters_narrow_the_list_and_show_counts(client, stories, index):
-    response = client.get(index.url, {"theme": "carers", "area": "fife"})
+def test_filters_narrow_the_list_and_show_counts(client, stories, story_index):
+    response = client.get(story_index.url, {"theme": "carers", "area": "fife"})
     assert listed_titles(response) == [
         "A statement written at school",
         "A carer gets her evenings back",
@@ -122,51 +117,55 @@ def test_filters_narrow_the_list_and_show_counts(client, stories, index):
         {"sector": "\x00"},
     ],
 )
-def test_junk_filter_values_are_ignored(client, stories, index, junk):
-    response = client.get(index.url, junk)
+def test_junk_filter_values_are_ignored(client, stories, story_index, junk):
+    response = client.get(story_index.url, junk)
     assert response.status_code == 200
     assert len(listed_titles(response)) in (3, 1)
     assert "<script>alert(1)</script>" not in response.content.decode()
 
 
-def test_an_unknown_theme_shows_every_story(client, stories, index):
-    response = client.get(index.url, {"theme": "no-such-theme"})
+def test_an_unknown_theme_shows_every_story(client, stories, story_index):
+    response = client.get(story_index.url, {"theme": "no-such-theme"})
     assert len(listed_titles(response)) == 3
     assert response.context["listing"].selected == {}
 
 
-def test_theme_archive(client, stories, index):
-    response = client.get(index.theme_url("housing"))
+def test_theme_archive(client, stories, story_index):
+    response = client.get(story_index.theme_url("housing"))
     assert response.status_code == 200
     assert listed_titles(response) == ["A home near his brother"]
     assert "Stories about Housing" in response.content.decode()
-    assert client.get(index.theme_url("no-such-theme")).status_code == 404
+    assert client.get(story_index.theme_url("no-such-theme")).status_code == 404
 
 
-def test_index_query_count_is_the_same_with_5_and_50_stories(client, index):
+def test_index_query_count_is_the_same_with_5_and_50_stories(client, story_index):
     def count_queries():
-        client.get(index.url, {"sector": "health"})
+        client.get(story_index.url, {"sector": "health"})
         with CaptureQueriesContext(connection) as queries:
-            response = client.get(index.url, {"sector": "health"})
+            response = client.get(story_index.url, {"sector": "health"})
         assert response.status_code == 200
         return len(queries), len(listed_titles(response))
 
     for number in range(5):
         StoryPageFactory(
-            parent=index, themes=["Carers", f"Theme {number}"], sector_slugs=["health", "housing"]
+            parent=story_index,
+            themes=["Carers", f"Theme {number}"],
+            sector_slugs=["health", "housing"],
         )
     few, shown = count_queries()
     assert shown == 5
     for number in range(5, 50):
         StoryPageFactory(
-            parent=index, themes=["Carers", f"Theme {number}"], sector_slugs=["health", "housing"]
+            parent=story_index,
+            themes=["Carers", f"Theme {number}"],
+            sector_slugs=["health", "housing"],
         )
     many, shown = count_queries()
     assert shown == 10
     assert many == few
 
 
-def test_story_page_shows_sections_credit_themes_and_date(client, stories, index):
+def test_story_page_shows_sections_credit_themes_and_date(client, stories, story_index):
     story = stories["housing"]
     response = client.get(story.url)
     assert response.status_code == 200
@@ -174,7 +173,7 @@ def test_story_page_shows_sections_credit_themes_and_date(client, stories, index
     for heading in ["What mattered", "What we did together", "What changed", "What I learned"]:
         assert heading in html
     assert "Housing manager, A housing association" in html
-    assert f'href="{index.theme_url("housing")}"' in html
+    assert f'href="{story_index.theme_url("housing")}"' in html
     assert story.first_published_at.strftime("%Y-%m-%d") in html
     assert "Jo Bloggs" in client.get(stories["carers"].url).content.decode()
     assert "A network member (practitioner)" in client.get(stories["young"].url).content.decode()
@@ -190,35 +189,38 @@ def test_related_stories_share_a_theme_and_respect_the_audience(client, stories)
     assert related == ["Secret rota troubles", "A statement written at school"]
 
 
-def test_members_only_stories_are_hidden_from_visitors(client, stories, index):
+def test_members_only_stories_are_hidden_from_visitors(client, stories, story_index):
     secret = stories["members"]
-    assert "Secret rota troubles" not in listed_titles(client.get(index.url))
-    assert client.get(index.url, {"sector": "health"}).context["listing"].page.paginator.count == 0
+    assert "Secret rota troubles" not in listed_titles(client.get(story_index.url))
+    assert (
+        client.get(story_index.url, {"sector": "health"}).context["listing"].page.paginator.count
+        == 0
+    )
     response = client.get(secret.url)
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
     search = client.get("/search/", {"q": "rota"})
     assert search.context["results_page"].paginator.count == 0
-    feed = client.get(index.feed_url).content.decode()
+    feed = client.get(story_index.feed_url).content.decode()
     assert "Secret rota troubles" not in feed
     assert "A carer gets her evenings back" in feed
     assert "Secret rota troubles" not in client.get("/").content.decode()
 
 
-def test_members_see_members_only_stories(client, stories, index, django_user_model):
+def test_members_see_members_only_stories(client, stories, story_index, django_user_model):
     client.force_login(make_member("reader"))
-    assert "Secret rota troubles" in listed_titles(client.get(index.url))
+    assert "Secret rota troubles" in listed_titles(client.get(story_index.url))
     response = client.get(stories["members"].url)
     assert response.status_code == 200
     assert "Network members only" in response.content.decode()
     # A signed-in account that is not a member is treated like a visitor.
     pending = django_user_model.objects.create_user(username="pending", email="p@example.org")
     client.force_login(pending)
-    assert "Secret rota troubles" not in listed_titles(client.get(index.url))
+    assert "Secret rota troubles" not in listed_titles(client.get(story_index.url))
 
 
-def test_feed_is_atom_with_public_stories(client, stories, index):
-    response = client.get(index.feed_url)
+def test_feed_is_atom_with_public_stories(client, stories, story_index):
+    response = client.get(story_index.feed_url)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/atom+xml")
     body = response.content.decode()
@@ -275,8 +277,10 @@ def test_the_helped_count_shows_only_once_someone_marked_it(client, stories):
     assert "1 member said this story helped" in client.get(story.url).content.decode()
 
 
-def test_a_story_is_found_by_a_theme_that_appears_nowhere_else(client, index):
-    story = StoryPageFactory(parent=index, title="Tea on a Tuesday", published=False, live=False)
+def test_a_story_is_found_by_a_theme_that_appears_nowhere_else(client, story_index):
+    story = StoryPageFactory(
+        parent=story_index, title="Tea on a Tuesday", published=False, live=False
+    )
     # As the sharing form and the workflow do: the themes live in a revision until it is published.
     story.tags.set(["Kinship care"])
     story.save_revision().publish()

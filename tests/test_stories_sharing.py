@@ -7,14 +7,9 @@ from wagtail.models import Revision, WorkflowState
 
 from stories.models import StoryPage
 from stories.workflow import story_status
-from tests.factories.stories import make_member, make_moderator, make_story_index, story_form_data
+from tests.factories.stories import make_member, make_moderator, story_form_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def index(home_page):
-    return make_story_index(home_page)
 
 
 @pytest.fixture
@@ -29,8 +24,8 @@ def moderator():
     return make_moderator()
 
 
-def share(client, index, **overrides):
-    return client.post(index.share_url, story_form_data(**overrides))
+def share(client, story_index, **overrides):
+    return client.post(story_index.share_url, story_form_data(**overrides))
 
 
 def current_task_state(story):
@@ -39,8 +34,8 @@ def current_task_state(story):
     ).current_task_state.specific
 
 
-def test_member_sees_the_sharing_form(client, index, member):
-    response = client.get(index.share_url)
+def test_member_sees_the_sharing_form(client, story_index, member):
+    response = client.get(story_index.share_url)
     assert response.status_code == 200
     html = response.content.decode()
     assert "What mattered to the person (or carer)" in html
@@ -63,9 +58,9 @@ def test_member_sees_the_sharing_form(client, index, member):
     ],
 )
 def test_bad_input_shows_a_clear_error_and_saves_nothing(
-    client, index, member, overrides, field, message
+    client, story_index, member, overrides, field, message
 ):
-    response = share(client, index, **overrides)
+    response = share(client, story_index, **overrides)
     assert response.status_code == 200
     assert message in str(response.context["form"].errors[field])
     html = response.content.decode()
@@ -75,21 +70,23 @@ def test_bad_input_shows_a_clear_error_and_saves_nothing(
     assert Revision.objects.count() == 0
 
 
-def test_an_image_without_a_description_is_refused(client, index, member):
+def test_an_image_without_a_description_is_refused(client, story_index, member):
     from django.core.files.uploadedfile import SimpleUploadedFile
     from wagtail.images.tests.utils import get_test_image_file
 
     image_file = get_test_image_file()
     upload = SimpleUploadedFile("photo.png", image_file.file.getvalue(), content_type="image/png")
-    response = client.post(index.share_url, {**story_form_data(), "image": upload})
+    response = client.post(story_index.share_url, {**story_form_data(), "image": upload})
     assert "Describe the image" in str(response.context["form"].errors["image_alt_text"])
     assert StoryPage.objects.count() == 0
 
 
-def test_identifying_details_are_shown_and_block_submission_until_checked(client, index, member):
+def test_identifying_details_are_shown_and_block_submission_until_checked(
+    client, story_index, member
+):
     response = share(
         client,
-        index,
+        story_index,
         what_we_did="We met Mrs Henderson at EH1 2AB and called 0131 496 0000.",
         what_changed="Her email is jean.h@example.com; born on 3 March 1941.",
     )
@@ -110,7 +107,7 @@ def test_identifying_details_are_shown_and_block_submission_until_checked(client
 
     response = share(
         client,
-        index,
+        story_index,
         what_we_did="We met Mrs Henderson at EH1 2AB.",
         details_checked="on",
     )
@@ -118,23 +115,23 @@ def test_identifying_details_are_shown_and_block_submission_until_checked(client
     assert story_status(StoryPage.objects.get()).code == "in-moderation"
 
 
-def test_a_draft_needs_only_a_title_and_is_never_public(client, index, member):
-    response = share(client, index, action="save", what_changed="", consent_confirmed=None)
+def test_a_draft_needs_only_a_title_and_is_never_public(client, story_index, member):
+    response = share(client, story_index, action="save", what_changed="", consent_confirmed=None)
     assert response.status_code == 302
     story = StoryPage.objects.get()
     assert story.owner == member
     assert not story.live
     assert story_status(story).code == "draft"
-    assert story.get_parent().specific == index
+    assert story.get_parent().specific == story_index
     client.logout()
     assert client.get(story.url or "/stories/back-to-the-bowling-club/").status_code == 404
     assert client.get("/search/", {"q": "bowling"}).context["results_page"].paginator.count == 0
 
 
-def test_the_draft_can_be_edited_and_then_submitted(client, index, member):
-    share(client, index, action="save")
+def test_the_draft_can_be_edited_and_then_submitted(client, story_index, member):
+    share(client, story_index, action="save")
     story = StoryPage.objects.get()
-    edit_url = index.subpage_url("edit_story", story.pk)
+    edit_url = story_index.subpage_url("edit_story", story.pk)
     response = client.get(edit_url)
     assert response.status_code == 200
     assert "Back to the bowling club" in response.content.decode()
@@ -146,10 +143,10 @@ def test_the_draft_can_be_edited_and_then_submitted(client, index, member):
 
 
 def test_submit_approve_publish_and_withdraw(
-    client, index, member, moderator, django_capture_on_commit_callbacks
+    client, story_index, member, moderator, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        assert share(client, index).status_code == 302
+        assert share(client, story_index).status_code == 302
     story = StoryPage.objects.get()
     assert story_status(story).code == "in-moderation"
     # The site's own notification tells the moderators.
@@ -167,10 +164,10 @@ def test_submit_approve_publish_and_withdraw(
     assert f"{settings.SITE_URL}{story.url}" in mail.outbox[0].body
     assert client.get(story.url).status_code == 200
 
-    my_stories = client.get(index.my_stories_url).content.decode()
+    my_stories = client.get(story_index.my_stories_url).content.decode()
     assert "Published" in my_stories and "Withdraw" in my_stories
 
-    withdraw_url = index.subpage_url("withdraw_story", story.pk)
+    withdraw_url = story_index.subpage_url("withdraw_story", story.pk)
     assert client.get(withdraw_url).status_code == 200
     assert client.post(withdraw_url).status_code == 302
     story.refresh_from_db()
@@ -181,9 +178,9 @@ def test_submit_approve_publish_and_withdraw(
 
 
 def test_request_changes_then_resubmit(
-    client, index, member, moderator, django_capture_on_commit_callbacks
+    client, story_index, member, moderator, django_capture_on_commit_callbacks
 ):
-    share(client, index)
+    share(client, story_index)
     story = StoryPage.objects.get()
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -196,10 +193,10 @@ def test_request_changes_then_resubmit(
     assert status.comment == "Please leave out the town's name."
     assert [message.to for message in mail.outbox] == [[member.email]]
     assert "Please leave out the town's name." in mail.outbox[0].body
-    edit_url = index.subpage_url("edit_story", story.pk)
+    edit_url = story_index.subpage_url("edit_story", story.pk)
     assert edit_url in mail.outbox[0].body
 
-    page = client.get(index.my_stories_url).content.decode()
+    page = client.get(story_index.my_stories_url).content.decode()
     assert "Changes requested" in page and "Please leave out the town" in page
     assert "Please leave out the town" in client.get(edit_url).content.decode()
 
@@ -212,64 +209,66 @@ def test_request_changes_then_resubmit(
     assert story.live and story.what_we_did == "We planned lifts together."
 
 
-def test_a_story_in_moderation_cannot_be_edited(client, index, member):
-    share(client, index)
+def test_a_story_in_moderation_cannot_be_edited(client, story_index, member):
+    share(client, story_index)
     story = StoryPage.objects.get()
     response = client.post(
-        index.subpage_url("edit_story", story.pk), story_form_data(title="Sneaky")
+        story_index.subpage_url("edit_story", story.pk), story_form_data(title="Sneaky")
     )
     assert response.status_code == 302
     story.refresh_from_db()
     assert story.draft_title == "Back to the bowling club"
 
 
-def test_only_a_published_story_can_be_withdrawn(client, index, member):
-    share(client, index, action="save")
+def test_only_a_published_story_can_be_withdrawn(client, story_index, member):
+    share(client, story_index, action="save")
     story = StoryPage.objects.get()
-    assert client.post(index.subpage_url("withdraw_story", story.pk)).status_code == 404
+    assert client.post(story_index.subpage_url("withdraw_story", story.pk)).status_code == 404
 
 
-def test_a_visitor_is_sent_to_sign_in(client, index):
-    response = client.get(index.share_url)
+def test_a_visitor_is_sent_to_sign_in(client, story_index):
+    response = client.get(story_index.share_url)
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
-    assert client.post(index.share_url, story_form_data()).status_code == 302
+    assert client.post(story_index.share_url, story_form_data()).status_code == 302
     assert StoryPage.objects.count() == 0
 
 
-def test_a_pending_member_cannot_submit(client, index, django_user_model):
+def test_a_pending_member_cannot_submit(client, story_index, django_user_model):
     pending = django_user_model.objects.create_user(
         username="pending", email="pending@example.org", password="a-long-test-password"
     )
     client.force_login(pending)
-    assert client.get(index.share_url).status_code == 403
-    assert client.post(index.share_url, story_form_data()).status_code == 403
-    assert client.get(index.my_stories_url).status_code == 403
+    assert client.get(story_index.share_url).status_code == 403
+    assert client.post(story_index.share_url, story_form_data()).status_code == 403
+    assert client.get(story_index.my_stories_url).status_code == 403
     assert StoryPage.objects.count() == 0
 
 
-def test_another_members_draft_is_not_found(client, index, member):
-    share(client, index, action="save", title="My private draft")
+def test_another_members_draft_is_not_found(client, story_index, member):
+    share(client, story_index, action="save", title="My private draft")
     story = StoryPage.objects.get()
     other = make_member("other")
     client.force_login(other)
-    assert client.get(index.subpage_url("edit_story", story.pk)).status_code == 404
+    assert client.get(story_index.subpage_url("edit_story", story.pk)).status_code == 404
     response = client.post(
-        index.subpage_url("edit_story", story.pk), story_form_data(title="Taken")
+        story_index.subpage_url("edit_story", story.pk), story_form_data(title="Taken")
     )
     assert response.status_code == 404
-    assert client.post(index.subpage_url("withdraw_story", story.pk)).status_code == 404
-    assert "My private draft" not in client.get(index.my_stories_url).content.decode()
+    assert client.post(story_index.subpage_url("withdraw_story", story.pk)).status_code == 404
+    assert "My private draft" not in client.get(story_index.my_stories_url).content.decode()
     story.refresh_from_db()
     assert story.draft_title == "My private draft"
 
 
-def test_members_only_story_lives_under_the_one_restricted_page(client, index, member, moderator):
+def test_members_only_story_lives_under_the_one_restricted_page(
+    client, story_index, member, moderator
+):
     from wagtail.models import PageViewRestriction
 
     from stories.models import MembersStoriesPage
 
-    share(client, index, audience="members")
+    share(client, story_index, audience="members")
     story = StoryPage.objects.get()
     folder = MembersStoriesPage.objects.get()
     assert story.get_parent().pk == folder.pk
@@ -285,37 +284,39 @@ def test_members_only_story_lives_under_the_one_restricted_page(client, index, m
     }
 
 
-def test_changing_the_audience_moves_the_story(client, index, member, moderator):
-    share(client, index, audience="members", action="save")
+def test_changing_the_audience_moves_the_story(client, story_index, member, moderator):
+    share(client, story_index, audience="members", action="save")
     story = StoryPage.objects.get()
-    edit_url = index.subpage_url("edit_story", story.pk)
+    edit_url = story_index.subpage_url("edit_story", story.pk)
     response = client.post(edit_url, story_form_data(audience="public", action="submit"))
     assert response.status_code == 302
     story.refresh_from_db()
-    assert story.get_parent().pk == index.pk
+    assert story.get_parent().pk == story_index.pk
     current_task_state(story).approve(user=moderator)
     assert StoryPage.objects.live().public().count() == 1
 
 
-def test_my_stories_query_count_does_not_grow(client, index, member):
+def test_my_stories_query_count_does_not_grow(client, story_index, member):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     def count_queries():
-        client.get(index.my_stories_url)  # shows (and clears) the messages left by sharing
+        client.get(story_index.my_stories_url)  # shows (and clears) the messages left by sharing
         with CaptureQueriesContext(connection) as queries:
-            assert client.get(index.my_stories_url).status_code == 200
+            assert client.get(story_index.my_stories_url).status_code == 200
         return len(queries)
 
     for number in range(2):
-        share(client, index, title=f"Story {number}", action="save")
+        share(client, story_index, title=f"Story {number}", action="save")
     few = count_queries()
     for number in range(2, 12):
-        share(client, index, title=f"Story {number}", action="save" if number % 2 else "submit")
+        share(
+            client, story_index, title=f"Story {number}", action="save" if number % 2 else "submit"
+        )
     assert count_queries() == few
 
 
-def test_an_image_with_a_description_is_saved_with_the_draft(client, index, member):
+def test_an_image_with_a_description_is_saved_with_the_draft(client, story_index, member):
     from django.core.files.uploadedfile import SimpleUploadedFile
     from wagtail.images.tests.utils import get_test_image_file
 
@@ -323,7 +324,7 @@ def test_an_image_with_a_description_is_saved_with_the_draft(client, index, memb
         "photo.png", get_test_image_file().file.getvalue(), content_type="image/png"
     )
     response = client.post(
-        index.share_url,
+        story_index.share_url,
         {**story_form_data(action="save", image_alt_text="A raised flower bed"), "image": upload},
     )
     assert response.status_code == 302

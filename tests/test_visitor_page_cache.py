@@ -9,7 +9,7 @@ from django.test import override_settings
 from django.utils.http import http_date
 
 from stories.models import StoryPage
-from tests.factories.stories import StoryPageFactory, make_member, make_story_index
+from tests.factories.stories import StoryPageFactory, make_member
 
 pytestmark = pytest.mark.django_db
 
@@ -23,13 +23,10 @@ def page_cache_on():
 
 
 @pytest.fixture
-def index(home_page):
-    return make_story_index(home_page)
-
-
-@pytest.fixture
-def story(client, index):
-    story = StoryPageFactory(parent=index, title="Back to the bowling club", themes=["Carers"])
+def story(client, story_index):
+    story = StoryPageFactory(
+        parent=story_index, title="Back to the bowling club", themes=["Carers"]
+    )
     # A site's first request creates its settings, which (as any content change) purges the cache.
     client.get("/")
     return story
@@ -51,8 +48,14 @@ def test_a_visitors_page_is_served_from_the_cache_with_validators(client, story)
     assert revalidated.status_code == 304
 
 
-def test_publishing_purges_the_page_its_index_archive_home_and_feed(client, index, story):
-    addresses = [story.url, index.url, index.theme_url("carers"), index.feed_url, "/"]
+def test_publishing_purges_the_page_its_index_archive_home_and_feed(client, story_index, story):
+    addresses = [
+        story.url,
+        story_index.url,
+        story_index.theme_url("carers"),
+        story_index.feed_url,
+        "/",
+    ]
     for address in addresses:
         fetch(client, address)
         assert fetch(client, address)["X-Cache"] == "hit", address
@@ -64,38 +67,40 @@ def test_publishing_purges_the_page_its_index_archive_home_and_feed(client, inde
         assert "every week" in response.content.decode(), address
 
 
-def test_unpublishing_and_deleting_purge(client, index, story):
-    other = StoryPageFactory(parent=index, title="A second story to delete", themes=["Carers"])
-    fetch(client, index.url)
+def test_unpublishing_and_deleting_purge(client, story_index, story):
+    other = StoryPageFactory(
+        parent=story_index, title="A second story to delete", themes=["Carers"]
+    )
+    fetch(client, story_index.url)
     story.unpublish()
-    listing = fetch(client, index.url).content.decode()
+    listing = fetch(client, story_index.url).content.decode()
     assert "Back to the bowling club" not in listing
     assert "A second story to delete" in listing
     other.delete()
-    assert "A second story to delete" not in fetch(client, index.url).content.decode()
+    assert "A second story to delete" not in fetch(client, story_index.url).content.decode()
 
 
-def test_moving_a_story_to_members_only_purges(client, index, story):
-    fetch(client, index.url)
+def test_moving_a_story_to_members_only_purges(client, story_index, story):
+    fetch(client, story_index.url)
     story.audience = "members"
     story.save_revision().publish()
-    assert "Back to the bowling club" not in fetch(client, index.url).content.decode()
+    assert "Back to the bowling club" not in fetch(client, story_index.url).content.decode()
     assert fetch(client, StoryPage.objects.get(pk=story.pk).url).status_code == 302
 
 
-def test_a_signed_in_member_never_gets_or_leaves_a_cached_page(client, index, story):
+def test_a_signed_in_member_never_gets_or_leaves_a_cached_page(client, story_index, story):
     secret = StoryPageFactory(
-        parent=index, title="Zebracorn rota", themes=["Carers"], audience="members"
+        parent=story_index, title="Zebracorn rota", themes=["Carers"], audience="members"
     )
-    fetch(client, index.url)
-    assert fetch(client, index.url)["X-Cache"] == "hit"
+    fetch(client, story_index.url)
+    assert fetch(client, story_index.url)["X-Cache"] == "hit"
     client.force_login(make_member("reader"))
-    member_view = fetch(client, index.url)
+    member_view = fetch(client, story_index.url)
     assert "X-Cache" not in member_view
     assert "Zebracorn rota" in member_view.content.decode()
     assert "X-Cache" not in fetch(client, secret.url)
     client.logout()
-    visitor_view = fetch(client, index.url)
+    visitor_view = fetch(client, story_index.url)
     assert "Zebracorn rota" not in visitor_view.content.decode()
 
 
@@ -113,7 +118,7 @@ def test_a_visitor_with_messages_is_not_served_from_the_cache(client, story):
     assert "X-Cache" not in fetch(client, story.url)
 
 
-def test_pages_are_compressed_and_a_story_stays_small(client, index, story):
+def test_pages_are_compressed_and_a_story_stays_small(client, story_index, story):
     response = fetch(client, story.url, accept_encoding="gzip")
     assert response["Content-Encoding"] == "gzip"
     assert "Accept-Encoding" in response["Vary"]
@@ -125,10 +130,10 @@ def test_pages_are_compressed_and_a_story_stays_small(client, index, story):
     assert fetch(client, story.url, accept_encoding="gzip")["X-Cache"] == "hit"
 
 
-def test_the_feed_answers_if_modified_since_with_304(client, index, story):
-    first = fetch(client, index.feed_url)
+def test_the_feed_answers_if_modified_since_with_304(client, story_index, story):
+    first = fetch(client, story_index.feed_url)
     assert first["Last-Modified"]
-    again = fetch(client, index.feed_url, if_modified_since=first["Last-Modified"])
+    again = fetch(client, story_index.feed_url, if_modified_since=first["Last-Modified"])
     assert again.status_code == 304
     older = http_date(story.last_published_at.timestamp() - 3600)
-    assert fetch(client, index.feed_url, if_modified_since=older).status_code == 200
+    assert fetch(client, story_index.feed_url, if_modified_since=older).status_code == 200
