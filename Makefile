@@ -11,6 +11,8 @@ NODE_STAMP := node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Every app's template folder (HTML only: djhtml leaves the .txt email templates alone).
+TEMPLATE_DIRS := $(shell find . -path ./node_modules -prune -o -path ./$(VENV) -prune -o -type d -name templates -print)
 
 .PHONY: help install lock run serve serve-production migrate test-production demo test test-postgres test-browser lint format check-migrations check-deploy ci clean
 
@@ -77,13 +79,15 @@ test-production: install ## Run the site's processes as production does (needs l
 test-browser: install ## Run the browser tests in Chromium (needs /usr/bin/chromium)
 	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS)
 
-lint: install ## ruff check and ruff format --check
+lint: install ## ruff check, ruff format --check and djhtml --check (templates)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check $(TEMPLATE_DIRS)
 
-format: install ## Reformat the code with ruff
+format: install ## Reformat the code with ruff and the HTML templates with djhtml
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(BIN)/djhtml $(TEMPLATE_DIRS)
 
 check-migrations: install ## Fail if a model changed without a migration
 	$(BIN)/python manage.py makemigrations --check --dry-run
