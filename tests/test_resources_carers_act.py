@@ -2,8 +2,8 @@
 
 import pytest
 
-from network_site.core.demo import stream
-from resources.demo import SELF_CHECK_QUESTIONS
+from network_site.core.demo_data import page_fields
+from resources.demo import SELF_CHECK
 from resources.models import CarersActGuidePage, SelfCheckPage
 from tests.factories.resources import (
     CarersActGuidePageFactory,
@@ -13,6 +13,8 @@ from tests.factories.resources import (
 
 pytestmark = pytest.mark.django_db
 
+SELF_CHECK_QUESTIONS = page_fields(SELF_CHECK, SelfCheckPage)["questions"]
+
 
 @pytest.fixture
 def guide(home_page):
@@ -21,7 +23,7 @@ def guide(home_page):
     CarersActSectionPageFactory(parent=guide, title="Information and advice", slug="advice")
     SelfCheckPageFactory(
         parent=guide,
-        questions=stream(*(("question", question) for question in SELF_CHECK_QUESTIONS)),
+        questions=SELF_CHECK_QUESTIONS,
     )
     return guide
 
@@ -40,7 +42,9 @@ def test_the_self_check_is_a_plain_form(client, guide):
     content = response.content.decode()
     assert response.status_code == 200
     assert '<form method="get"' in content
-    assert content.count('type="radio"') == sum(len(q["options"]) for q in SELF_CHECK_QUESTIONS)
+    assert content.count('type="radio"') == sum(
+        len(question["value"]["options"]) for question in SELF_CHECK_QUESTIONS
+    )
     assert "Your answers" not in content
     assert "There is a problem" not in content
 

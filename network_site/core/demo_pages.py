@@ -1,5 +1,7 @@
-"""The core's own demo content: the home page, the about, privacy and accessibility pages, and the
-local admin account."""
+"""The core's own demo content: the home page, the about, privacy and accessibility pages (their
+text in `demo_content/`), and the local admin account."""
+
+from pathlib import Path
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -7,7 +9,11 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Page, Site
 
 from network_site.core.demo import delete_default_welcome_page, rich_text, stream, upsert_page
+from network_site.core.demo_data import upsert_page_from_file
 from network_site.core.models import HomePage, NavigationSettings, NetworkSettings, StandardPage
+
+DEMO_CONTENT = Path(__file__).parent / "demo_content"
+STANDARD_PAGES = ["about", "privacy-notice", "accessibility-statement"]
 
 
 def load_core_pages():
@@ -37,125 +43,13 @@ def load_core_pages():
         site.site_name = "Personal Outcomes Network"
         site.save()
 
-    upsert_page(
-        home,
-        StandardPage,
-        "about",
-        title="About the network",
-        show_in_menus=True,
-        introduction="Who we are, how we work, and how to take part.",
-        body=stream(
-            ("heading", {"text": "An open, cross-sector network", "level": "h2"}),
-            (
-                "paragraph",
-                rich_text(
-                    "Members come from the NHS, local councils, housing providers, the third and "
-                    "independent sectors, and from families and communities. What they have in "
-                    "common is a commitment to support that is shaped by the person, not by the "
-                    "service.",
-                    "The network organises itself. There is no fee and no hierarchy: members "
-                    "bring the questions, the stories and the evidence, and the network offers "
-                    "a safe place to reflect on them.",
-                ),
-            ),
-            ("heading", {"text": "How we work", "level": "h2"}),
-            (
-                "accordion",
-                {
-                    "items": [
-                        {
-                            "title": "Quarterly meetings",
-                            "body": rich_text(
-                                "Every three months members meet, in person or online, to "
-                                "share practice and hear about new work."
-                            ),
-                        },
-                        {
-                            "title": "Stories from practice",
-                            "body": rich_text(
-                                "Members write up what happened when they worked with a person "
-                                "or carer on what mattered to them, and what they learned."
-                            ),
-                        },
-                        {
-                            "title": "Resources and evidence",
-                            "body": rich_text(
-                                "Guides, toolkits and research, including our booklet on "
-                                "personal outcomes and a guide to the Carers (Scotland) Act "
-                                "2016."
-                            ),
-                        },
-                    ]
-                },
-            ),
-            (
-                "quote",
-                {
-                    "text": "Start with the person, not the form.",
-                    "attribution": "A principle members return to often",
-                },
-            ),
-        ),
-    )
-    privacy = upsert_page(
-        home,
-        StandardPage,
-        "privacy-notice",
-        title="Privacy notice",
-        introduction="What we collect about you, why, and what you can ask us to do with it.",
-        body=stream(
-            ("heading", {"text": "What we hold", "level": "h2"}),
-            (
-                "paragraph",
-                rich_text(
-                    "When you ask to join we keep your name, email address, organisation, role, "
-                    "sector, council area and what you hope to get from the network. We keep a "
-                    "record of each consent you give, with the version of this notice you saw.",
-                    "We never sell your information or share it for marketing.",
-                ),
-            ),
-            ("heading", {"text": "Your rights", "level": "h2"}),
-            (
-                "paragraph",
-                rich_text(
-                    "Members can download everything we hold about them and delete their "
-                    "account at any time from their account page. If you asked to join and "
-                    "were not accepted, we delete your details after a set retention period."
-                ),
-            ),
-        ),
-    )
-    accessibility = upsert_page(
-        home,
-        StandardPage,
-        "accessibility-statement",
-        title="Accessibility statement",
-        introduction="We want as many people as possible to be able to use this website.",
-        body=stream(
-            (
-                "paragraph",
-                rich_text(
-                    "The site aims to meet the Web Content Accessibility Guidelines version 2.2 "
-                    "at level AA. You should be able to zoom in to 400% without text spilling "
-                    "off the screen, move through the site with a keyboard alone, and use it "
-                    "with a screen reader.",
-                    "Every page works without JavaScript. We test every kind of page with "
-                    "automated accessibility checks before each release.",
-                ),
-            ),
-            ("heading", {"text": "Reporting a problem", "level": "h2"}),
-            (
-                "paragraph",
-                rich_text(
-                    "If something on the site is hard to use, tell us using the contact link "
-                    "at the foot of each page and we will reply within ten working days."
-                ),
-            ),
-        ),
-    )
+    pages = {
+        slug: upsert_page_from_file(home, StandardPage, DEMO_CONTENT / f"{slug}.md")
+        for slug in STANDARD_PAGES
+    }
     network_settings = NetworkSettings.for_site(Site.objects.get(is_default_site=True))
-    network_settings.privacy_page = privacy
-    network_settings.accessibility_page = accessibility
+    network_settings.privacy_page = pages["privacy-notice"]
+    network_settings.accessibility_page = pages["accessibility-statement"]
     network_settings.save()
     return home
 

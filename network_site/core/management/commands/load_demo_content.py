@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from network_site.core.demo import demo_app_labels, load_demo_content
+from network_site.core.demo_data import DemoDataError
 
 
 class Command(BaseCommand):
@@ -19,5 +20,10 @@ class Command(BaseCommand):
     def handle(self, *args, app_labels=None, **options):
         if not settings.DEMO_ACCOUNTS_ENABLED and not settings.DEBUG:
             raise CommandError("Demo content is for development and test sites only.")
-        load_demo_content(app_labels, stdout=self.stdout)
+        try:
+            load_demo_content(app_labels, stdout=self.stdout)
+        except DemoDataError as error:
+            raise CommandError(
+                f"Nothing was loaded: a demo data file needs mending. {error}"
+            ) from None
         self.stdout.write(self.style.SUCCESS("Demo content is ready at /"))
