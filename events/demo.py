@@ -1,4 +1,5 @@
-"""Demo meetings: the last four quarterly meetings, with notes, and the next two.
+"""Demo meetings: the last four quarterly meetings, with notes, and the next two. Their words are in
+`demo_content/meeting-themes.yaml`.
 
 Dates are worked out from today's date (the second Wednesday of February, May, August and November),
 so the split between past and upcoming stays right whenever the demo is loaded, and loading it twice
@@ -7,8 +8,16 @@ on the same day changes nothing.
 
 import calendar
 from datetime import date, time, timedelta
+from pathlib import Path
 
-from network_site.core.demo import rich_text, stream, upsert_page
+from network_site.core.demo import stream, upsert_page
+from network_site.core.demo_data import (
+    DemoDataError,
+    check_records,
+    markdown_html,
+    read_yaml,
+    upsert_page_from_file,
+)
 
 from .models import MeetingIndexPage, MeetingPage
 from .times import uk_datetime, uk_today
@@ -16,67 +25,25 @@ from .times import uk_datetime, uk_today
 MEETING_MONTHS = (2, 5, 8, 11)
 STARTS, ENDS = time(10, 0), time(12, 30)
 
-# Themes in turn, one a quarter, so neighbouring meetings read differently.
-THEMES = [
-    {
-        "topic": "Good conversations in busy services",
-        "introduction": "How teams keep time for the conversation about what matters when the waiting list is long.",
-        "format": MeetingPage.Format.IN_PERSON,
-        "venue": ("Riverside Community Centre", "10 Water Lane\nPerth\nPH1 5AA"),
-        "speaker": "a community nurse and a team leader from a home care service",
-        "notes": (
-            "Members compared the ways their teams protect time for a first conversation. Several "
-            "now book it as a visit in its own right rather than squeezing it into an assessment.",
-            "The group agreed to collect short examples of questions that open a conversation up, "
-            "and to share them before the next meeting.",
-        ),
-        "story": ("Finding time to ask", "a home care organiser"),
-    },
-    {
-        "topic": "Carers' own outcomes",
-        "introduction": "Adult carer support plans and young carer statements that start from the carer's own life.",
-        "format": MeetingPage.Format.ONLINE,
-        "venue": ("", ""),
-        "speaker": "a carers centre worker and a young carers' lead",
-        "notes": (
-            "We heard how one carers centre rewrote its support plan so that the first page is "
-            "about the carer's life outside caring. Members discussed how to record outcomes "
-            "that change over time without asking carers to repeat their story.",
-            "A short list of plain-language prompts came out of the small-group discussion and "
-            "has been added to the resource library.",
-        ),
-        "story": ("A plan that starts with the carer", "a carers centre worker"),
-    },
-    {
-        "topic": "Outcomes in housing support",
-        "introduction": "What a personal outcomes approach looks like when the service is a home.",
-        "format": MeetingPage.Format.HYBRID,
-        "venue": ("Network room, Kelvin House", "25 Example Street\nGlasgow\nG2 1AA"),
-        "speaker": "a housing support manager and a tenant who co-chairs a tenants' panel",
-        "notes": (
-            "The discussion centred on tenancy sustainment: how support staff record what a tenant "
-            "wants from their home, not only the risks to the tenancy.",
-            "Members from health and social care said they would like more joint learning with "
-            "housing colleagues; a joint session is being planned.",
-        ),
-        "story": ("Home, on my terms", "a tenancy support worker"),
-    },
-    {
-        "topic": "Using outcomes information well",
-        "introduction": "Turning what people tell us into learning for the organisation, without losing the person.",
-        "format": MeetingPage.Format.ONLINE,
-        "venue": ("", ""),
-        "speaker": "an improvement adviser and a social work team manager",
-        "notes": (
-            "We looked at how outcomes recorded in conversations can be gathered up to inform "
-            "service planning. The main caution: keep the person's own words alongside any "
-            "numbers.",
-            "Members shared reporting templates; those willing to have them published will send "
-            "them to the coordinators.",
-        ),
-        "story": ("What the numbers did not say", "a social work team manager"),
-    },
-]
+DEMO_CONTENT = Path(__file__).parent / "demo_content"
+MEETINGS = DEMO_CONTENT / "meetings.md"
+MEETING_THEMES = DEMO_CONTENT / "meeting-themes.yaml"
+THEME_FIELDS = {"topic", "introduction", "format", "speaker", "notes", "story"}
+
+
+def meeting_themes():
+    """What every meeting has, and the themes taken in turn, from the YAML file."""
+    data = read_yaml(MEETING_THEMES)
+    if not isinstance(data, dict) or {"every_meeting", "themes"} - set(data):
+        raise DemoDataError(MEETING_THEMES, "the file needs 'every_meeting' and 'themes'.")
+    formats = set(MeetingPage.Format.values)
+    themes = check_records(MEETING_THEMES, data["themes"], THEME_FIELDS, "theme")
+    for position, theme in enumerate(themes, 1):
+        if theme["format"] not in formats:
+            raise DemoDataError(
+                MEETING_THEMES, f"theme {position}: format is one of {', '.join(sorted(formats))}."
+            )
+    return data["every_meeting"], themes
 
 
 def second_wednesday(year, month):
@@ -95,22 +62,27 @@ def meeting_days(today):
     return [day for day in days if day <= today][-4:], [day for day in days if day > today][:2]
 
 
-def theme_for(day):
-    return THEMES[(day.year * 4 + MEETING_MONTHS.index(day.month)) % len(THEMES)]
+def theme_for(day, themes):
+    return themes[(day.year * 4 + MEETING_MONTHS.index(day.month)) % len(themes)]
 
 
-def agenda_for(theme):
+def agenda_for(theme, agenda):
     return stream(
-        ("item", {"starts_at": "10:00", "title": "Welcome and introductions", "speakers": ""}),
-        ("item", {"starts_at": "10:15", "title": theme["topic"], "speakers": theme["speaker"]}),
-        ("item", {"starts_at": "11:15", "title": "Break", "speakers": ""}),
-        ("item", {"starts_at": "11:30", "title": "Stories from practice", "speakers": ""}),
-        ("item", {"starts_at": "12:15", "title": "Network news and close", "speakers": ""}),
+        *(
+            (
+                "item",
+                {
+                    "starts_at": item["starts_at"],
+                    "title": item["title"].format_map(theme),
+                    "speakers": item.get("speakers", "").format_map(theme),
+                },
+            )
+            for item in agenda
+        )
     )
 
 
-def meeting_fields(day, theme, *, past):
-    venue_name, address = theme["venue"]
+def meeting_fields(day, theme, every_meeting, *, past):
     meeting_format = theme["format"]
     fields = {
         "title": f"Network meeting, {day:%B %Y}: {theme['topic']}",
@@ -118,8 +90,8 @@ def meeting_fields(day, theme, *, past):
         "starts_at": uk_datetime(day, STARTS),
         "ends_at": uk_datetime(day, ENDS),
         "format": meeting_format,
-        "venue_name": venue_name,
-        "address": address,
+        "venue_name": theme.get("venue_name", ""),
+        "address": theme.get("address", ""),
         "joining_link": (
             f"https://meet.example.org/network-{day:%Y-%m}"
             if meeting_format != MeetingPage.Format.IN_PERSON
@@ -127,26 +99,21 @@ def meeting_fields(day, theme, *, past):
         ),
         "capacity": 40 if meeting_format != MeetingPage.Format.ONLINE else None,
         "booking_closes_at": uk_datetime(day - timedelta(days=2), time(17, 0)),
-        "agenda": agenda_for(theme),
-        "access_information": rich_text(
-            "Tell us what you need when you say you are coming: a British Sign Language "
-            "interpreter, live captions, step-free access or anything else. Online sessions have "
-            "automatic captions and the slides are sent out the day before."
-        ),
+        "agenda": agenda_for(theme, every_meeting["agenda"]),
+        "access_information": markdown_html(every_meeting["access_information"]),
         "notes": "",
         "stories_presented": stream(),
     }
     if past:
-        fields["notes"] = rich_text(*theme["notes"])
-        story_title, presenter = theme["story"]
+        fields["notes"] = markdown_html(theme["notes"])
         fields["stories_presented"] = stream(
             (
                 "story",
                 {
-                    "title": story_title,
-                    "presenter": presenter,
+                    "title": theme["story"]["title"],
+                    "presenter": theme["story"]["presenter"],
                     "page": None,
-                    "summary": "Told at the meeting and discussed in small groups afterwards.",
+                    "summary": every_meeting["story_summary"],
                 },
             )
         )
@@ -155,24 +122,15 @@ def meeting_fields(day, theme, *, past):
 
 def load(context):
     home = context["home"]
-    index = upsert_page(
-        home,
-        MeetingIndexPage,
-        "meetings",
-        title="Network meetings",
-        show_in_menus=True,
-        introduction=(
-            "The network meets four times a year, in person, online or both. Members can say "
-            "they are coming; everyone can read what happened."
-        ),
-    )
+    index = upsert_page_from_file(home, MeetingIndexPage, MEETINGS)
+    every_meeting, themes = meeting_themes()
     past_days, upcoming_days = meeting_days(uk_today())
     for day in past_days + upcoming_days:
         upsert_page(
             index,
             MeetingPage,
             f"{day:%B-%Y}-meeting".lower(),
-            **meeting_fields(day, theme_for(day), past=day in past_days),
+            **meeting_fields(day, theme_for(day, themes), every_meeting, past=day in past_days),
         )
     context["stdout"].write(
         f"Meetings: {len(past_days)} past and {len(upcoming_days)} upcoming under {index.url_path}"

@@ -143,7 +143,7 @@ def test_a_file_that_is_not_utf8_or_missing_is_refused_naming_it(tmp_path):
 @pytest.mark.parametrize(
     "text, problem",
     [
-        ("slug: one\n", "should be a list of records"),
+        ("slug: one\n", "a list of records ('- name: value' items) is expected"),
         ("- slug: one\n  title: One\n- title: Two\n", "record 2 lacks slug"),
         ("- slug: [one\n", "not readable YAML"),
     ],

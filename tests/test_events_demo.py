@@ -8,8 +8,10 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Revision
 
-from events.demo import meeting_days, second_wednesday
+from events import demo as events_demo
+from events.demo import meeting_days, meeting_themes, second_wednesday
 from events.models import MeetingIndexPage, MeetingPage
+from network_site.core.demo_data import DemoDataError
 
 DEMO_APPS = ["events"]
 
@@ -50,3 +52,16 @@ def test_demo_loads_four_past_meetings_with_notes_and_the_next_two(demo_content)
     assert len(upcoming) == 2
     assert not any(meeting.notes for meeting in upcoming)
     assert all(meeting.agenda for meeting in past + upcoming)
+
+
+def test_the_meeting_themes_file_is_checked(tmp_path, monkeypatch):
+    every_meeting, themes = meeting_themes()
+    assert len(themes) == 4 and "{topic}" in [item["title"] for item in every_meeting["agenda"]]
+    broken = tmp_path / "meeting-themes.yaml"
+    broken.write_text(
+        "every_meeting: {}\nthemes:\n  - topic: Outdoors\n    introduction: In a field.\n"
+        "    format: outdoors\n    speaker: a ranger\n    notes: Wet.\n    story: {}\n"
+    )
+    monkeypatch.setattr(events_demo, "MEETING_THEMES", broken)
+    with pytest.raises(DemoDataError, match=rf"^{broken}: theme 1: format is one of hybrid, "):
+        meeting_themes()

@@ -59,13 +59,17 @@ def read_yaml(path: Path) -> Any:
 
 def read_records(path: Path, required: set[str]) -> list[dict]:
     """A YAML file that is a list of records, each with at least the `required` keys."""
-    records = read_yaml(path)
+    return check_records(path, read_yaml(path), required)
+
+
+def check_records(path: Path, records: Any, required: set[str], what: str = "record") -> list[dict]:
+    """`records` if they are a list of mappings, each with at least the `required` keys."""
     if not isinstance(records, list) or not all(isinstance(entry, dict) for entry in records):
-        raise DemoDataError(path, "the file should be a list of records ('- name: value' items).")
+        raise DemoDataError(path, f"a list of {what}s ('- name: value' items) is expected.")
     for position, entry in enumerate(records, 1):
         missing = required - set(entry)
         if missing:
-            raise DemoDataError(path, f"record {position} lacks {', '.join(sorted(missing))}.")
+            raise DemoDataError(path, f"{what} {position} lacks {', '.join(sorted(missing))}.")
     return records
 
 
