@@ -1,13 +1,17 @@
-"""The core's listing pieces: the one search field and the window of page links."""
+"""The core's listing pieces: the one search field, the window of page links, and the facet counts
+kept in the shared cache until the content changes."""
 
 import re
 
 import pytest
 from django.core.paginator import Paginator
+from django.db import connection
 from django.template.loader import render_to_string
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 
 from network_site.core.forms import SearchForm
+from tests.factories.stories import StoryPageFactory, make_member
 
 
 def page_links(number, count=1000):
@@ -55,3 +59,39 @@ def test_a_search_too_long_is_refused_with_a_message():
     form = SearchForm({"q": "x" * 201})
     assert not form.is_valid()
     assert "200 characters or fewer" in form.errors["q"][0]
+
+
+def theme_counts(client, url):
+    listing = client.get(url).context["listing"]
+    theme = next(facet for facet in listing.facets if facet.name == "theme")
+    return {option.label: option.count for option in theme.options}, listing.page.paginator.count
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    return [query["sql"] for query in queries if "COUNT(" in query["sql"]]
+
+
+@pytest.mark.django_db
+def test_facet_counts_come_from_the_shared_cache_until_a_story_changes(client, story_index):
+    story = StoryPageFactory(parent=story_index, title="Back to the choir", themes=["Carers"])
+    assert theme_counts(client, story_index.url) == ({"Carers": 1}, 1)
+    # Again: the options, counts and number of results are read from the cache, not counted.
+    assert count_queries(client, story_index.url) == []
+    StoryPageFactory(parent=story_index, title="A garden share", themes=["Carers", "Housing"])
+    assert theme_counts(client, story_index.url) == ({"Carers": 2, "Housing": 1}, 2)
+    story.unpublish()
+    assert theme_counts(client, story_index.url) == ({"Carers": 1, "Housing": 1}, 1)
+
+
+@pytest.mark.django_db
+def test_a_visitor_never_gets_a_members_cached_counts(client, story_index):
+    StoryPageFactory(parent=story_index, title="Open to all", themes=["Carers"])
+    StoryPageFactory(
+        parent=story_index, title="Members only", themes=["Housing"], audience="members"
+    )
+    client.force_login(make_member("counting-member"))
+    assert theme_counts(client, story_index.url) == ({"Carers": 1, "Housing": 1}, 2)
+    client.logout()
+    assert theme_counts(client, story_index.url) == ({"Carers": 1}, 1)

@@ -38,3 +38,14 @@ def test_visitors_never_see_a_members_only_title_in_the_menu(client, rf, pages):
 
 def test_members_see_what_they_may_open(rf, pages):
     assert labels(rf, MemberFactory()) == ["About us", "Members' corner"]
+
+
+def test_the_cached_menu_is_checked_for_each_request(rf, pages):
+    # The menu is kept in the shared cache, the same for everyone; who may see an item is not.
+    assert labels(rf) == ["About us"]
+    assert labels(rf, MemberFactory()) == ["About us", "Members' corner"]
+    assert labels(rf) == ["About us"]
+    corner = pages[1]
+    corner.title = "Members' room"
+    corner.save_revision().publish()
+    assert labels(rf, MemberFactory()) == ["About us", "Members' room"]

@@ -6,6 +6,10 @@ beside its filter and in the error summary and is left out, never queried. The c
 option is how many items it would show given the search and the *other* filters, worked out in one
 grouped query per facet (plus one for the options, where they come from the items themselves), so
 a listing's queries do not grow with its items.
+
+Each of those queries reads every visible item, so their results (the options, the counts and the
+number of results) are kept in the shared cache, keyed on their SQL, until the content changes
+(`content_cached`): a listing's page then costs the query for its own page of items.
 """
 
 from collections.abc import Callable, Sequence
@@ -14,8 +18,10 @@ from dataclasses import dataclass, field
 from django import forms
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
+from django.utils.functional import cached_property
 
 from .forms import SearchQueryField
+from .page_cache import content_cached
 
 UNKNOWN_CHOICE = "We do not have that option. Choose from the list."
 
@@ -126,9 +132,32 @@ def facet_counts(facet: Facet, items: QuerySet) -> dict[str, int]:
     )
 
 
+def scope_of(items: QuerySet) -> tuple:
+    """What tells one listing's items from another's (a visitor's and a member's, an archive's):
+    their SQL, compiled once per request, as the key of what is cached about them."""
+    sql, params = items.order_by().query.sql_with_params()
+    return (items.model._meta.label, sql, params)
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its number of items (from the shared cache) instead of counting them."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self):
+        return self.known_count
+
+
 def search_ids(items: QuerySet, query: str) -> list[int]:
     """The ids of live pages of the items' kind that have every word of the query."""
-    return [page.pk for page in items.model.objects.live().search(query, operator="and")]
+    return content_cached(
+        "listing-search",
+        (items.model._meta.label, query),
+        lambda: [page.pk for page in items.model.objects.live().search(query, operator="and")],
+    )
 
 
 @dataclass
@@ -140,6 +169,7 @@ class Filtered:
     query: str
     selected: dict[str, list[str]]
     conditions: dict[str, Q]
+    scope: tuple
 
     def results(self, excluding: str | None = None) -> QuerySet:
         """The items with every selected filter applied, but the one named `excluding`."""
@@ -155,10 +185,16 @@ def apply_filters(
 ) -> Filtered:
     """The filter form for `data` (request.GET) and the items its valid values select; for
     listings, and for exports that follow the same query string."""
-    choices = {
-        facet.name: facet.choices(items) if callable(facet.choices) else list(facet.choices)
-        for facet in facets
-    }
+    scope = scope_of(items)
+
+    def facet_choices():
+        return {
+            facet.name: facet.choices(items) if callable(facet.choices) else list(facet.choices)
+            for facet in facets
+        }
+
+    names = [facet.name for facet in facets]
+    choices = content_cached("listing-choices", (scope, names), facet_choices)
     form = ListingFilterForm(data, facets=facets, choices=choices, search_label=search_label)
     form.is_valid()
     query = form.cleaned_data.get("q", "") if search_label else ""
@@ -171,7 +207,7 @@ def apply_filters(
         for facet in facets
         if facet.name in selected
     }
-    return Filtered(form, items, query, selected, conditions)
+    return Filtered(form, items, query, selected, conditions, scope)
 
 
 def filtered_listing(
@@ -187,9 +223,25 @@ def filtered_listing(
     """`items` filtered by the valid values in `data` (request.GET), one page of them, and each
     facet's options with their counts."""
     filtered = apply_filters(items, data, facets=facets, search_label=search_label)
+
+    def summary():
+        return {
+            "counts": {
+                facet.name: facet_counts(facet, filtered.results(excluding=facet.name))
+                for facet in facets
+            },
+            "total": filtered.results().count(),
+        }
+
+    names = [facet.name for facet in facets]
+    counted = content_cached(
+        "listing-counts",
+        (filtered.scope, names, filtered.query, sorted(filtered.selected.items())),
+        summary,
+    )
     results = []
     for facet in facets:
-        counts = facet_counts(facet, filtered.results(excluding=facet.name))
+        counts = counted["counts"][facet.name]
         wanted = set(filtered.selected.get(facet.name, ()))
         results.append(
             FacetResult(
@@ -204,7 +256,9 @@ def filtered_listing(
     ordered = filtered.results().order_by(*order_by)
     if prefetch:
         ordered = ordered.prefetch_related(*prefetch)
-    page = Paginator(ordered, per_page).get_page(filtered.form.cleaned_data.get("page"))
+    page = CountedPaginator(ordered, per_page, count=counted["total"]).get_page(
+        filtered.form.cleaned_data.get("page")
+    )
     return Listing(
         form=filtered.form,
         facets=results,

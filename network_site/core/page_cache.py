@@ -9,9 +9,13 @@ which covers the page itself, its indexes, archives, the home page and the feeds
 
 The stored response is the compressed one, keyed by whether the client accepts gzip, so a hit costs
 one cache read and no rendering or compression.
+
+`content_cached` keeps smaller things worked out from the content (a listing's facet counts, the
+menu) in the same cache under the same generation, so that a change purges them with the pages.
 """
 
 import hashlib
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import caches
@@ -22,6 +26,12 @@ from django.utils.http import parse_http_date_safe
 
 GENERATION_KEY = "visitor-pages:generation"
 PRIVATE_COOKIES = ("messages",)
+
+# The generation read once per request (a one-item list while a request is served), so that the
+# menu, the footer and a listing's counts cost one cache read for it, not one each.
+_generation_this_request: ContextVar[list | None] = ContextVar(
+    "generation_this_request", default=None
+)
 
 
 def page_cache():
@@ -36,6 +46,9 @@ def purge_visitor_pages(**kwargs):
 
 
 def _turn_generation():
+    remembered = _generation_this_request.get()
+    if remembered:
+        remembered.clear()
     cache = page_cache()
     try:
         cache.incr(GENERATION_KEY)
@@ -44,11 +57,31 @@ def _turn_generation():
 
 
 def _generation(cache):
+    remembered = _generation_this_request.get()
+    if remembered:
+        return remembered[0]
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, 0, timeout=None)
         generation = cache.get(GENERATION_KEY, 0)
+    if remembered is not None:
+        remembered.append(generation)
     return generation
+
+
+def content_cached(name, key_parts, compute):
+    """`compute()`, kept in the shared cache until the content changes (the generation turns) or
+    `CONTENT_CACHE_SECONDS` pass; `key_parts` (any repr-able values) tell its variants apart."""
+    if settings.CONTENT_CACHE_SECONDS <= 0:
+        return compute()
+    cache = page_cache()
+    digest = hashlib.sha256(repr(key_parts).encode()).hexdigest()
+    key = f"content:{_generation(cache)}:{name}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, settings.CONTENT_CACHE_SECONDS)
+    return value
 
 
 def _is_anonymous_request(request):
@@ -93,6 +126,13 @@ class VisitorPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        token = _generation_this_request.set([])
+        try:
+            return self.serve(request)
+        finally:
+            _generation_this_request.reset(token)
+
+    def serve(self, request):
         if settings.VISITOR_PAGE_CACHE_SECONDS <= 0 or not _is_anonymous_request(request):
             return self.get_response(request)
         cache = page_cache()

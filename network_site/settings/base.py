@@ -149,6 +149,9 @@ VISITOR_PAGE_CACHE_ALIAS = "default"
 VISITOR_PAGE_CACHE_SECONDS = env_int("VISITOR_PAGE_CACHE_SECONDS", 0)
 VISITOR_PAGE_MAX_AGE = env_int("VISITOR_PAGE_MAX_AGE", 60)
 VISITOR_PAGE_CACHE_SKIP = ("/admin/", "/accounts/", "/documents/", "/api/", "/media/")
+# What pages are built from and that costs a scan or several queries (a listing's facet counts, the
+# menu), kept in the same cache under the same generation, for everyone (0 turns it off).
+CONTENT_CACHE_SECONDS = env_int("CONTENT_CACHE_SECONDS", 600)
 
 AUTH_USER_MODEL = "membership.User"
 AUTHENTICATION_BACKENDS = [
