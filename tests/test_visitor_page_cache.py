@@ -8,7 +8,10 @@ from django.core.cache import cache
 from django.test import override_settings
 from django.utils.http import http_date
 
-from stories.models import StoryPage
+from events.booking import book
+from stories.models import HelpedMark, StoryPage
+from tests.factories.events import MeetingIndexPageFactory, MeetingPageFactory
+from tests.factories.events import make_member as events_member
 from tests.factories.stories import StoryPageFactory, make_member
 
 pytestmark = pytest.mark.django_db
@@ -137,3 +140,32 @@ def test_the_feed_answers_if_modified_since_with_304(client, story_index, story)
     assert again.status_code == 304
     older = http_date(story.last_published_at.timestamp() - 3600)
     assert fetch(client, story_index.feed_url, if_modified_since=older).status_code == 200
+
+
+def test_a_helped_mark_purges_its_story_only(client, story_index, story):
+    other = StoryPageFactory(parent=story_index, title="A walk on Sundays", themes=["Carers"])
+    addresses = [story.url, other.url, story_index.url, "/"]
+    for address in addresses:
+        fetch(client, address)
+    HelpedMark.objects.create(story=story, user=make_member("helped-reader"))
+    response = fetch(client, story.url)
+    assert response["X-Cache"] == "miss"
+    assert "1 member said this story helped" in response.content.decode()
+    for address in addresses[1:]:
+        assert fetch(client, address)["X-Cache"] == "hit", address
+
+
+def test_a_booking_purges_its_meeting_and_the_home_page_only(client, home_page, story_index, story):
+    meetings = MeetingIndexPageFactory(parent=home_page)
+    meeting = MeetingPageFactory(parent=meetings, capacity=10)
+    meeting.save_revision().publish()
+    # The meetings index does not show places left.
+    addresses = [meeting.url, "/", meetings.url, story.url, story_index.url]
+    for address in addresses:
+        fetch(client, address)
+        assert fetch(client, address)["X-Cache"] == "hit", address
+    book(meeting.pk, events_member())
+    assert "9 of 10 places left" in fetch(client, meeting.url).content.decode()
+    assert fetch(client, "/")["X-Cache"] == "miss"
+    for address in addresses[2:]:
+        assert fetch(client, address)["X-Cache"] == "hit", address

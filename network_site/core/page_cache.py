@@ -7,6 +7,11 @@ without those cookies only. Publishing, unpublishing, moving or deleting a page,
 content that pages are built from, turns the generation over: every stored page is then stale at once,
 which covers the page itself, its indexes, archives, the home page and the feeds.
 
+A record that belongs to one page and shows only on a few (a booking: its meeting's page and the home
+page's next meeting; a "helped" mark: its story) is registered with `register_page_record`, and its
+change purges only those addresses (each address has a version in the key of what is stored there,
+and a page's routes below it, such as its calendar, follow its version).
+
 The stored response is the compressed one, keyed by whether the client accepts gzip, so a hit costs
 one cache read and no rendering or compression.
 
@@ -15,10 +20,13 @@ menu) in the same cache under the same generation, so that a change purges them 
 """
 
 import hashlib
+from collections.abc import Callable
 from contextvars import ContextVar
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.encoding import iri_to_uri
@@ -43,6 +51,41 @@ def purge_visitor_pages(**kwargs):
     and again when the transaction commits, so that a page rendered meanwhile is not kept."""
     _turn_generation()
     transaction.on_commit(_turn_generation)
+
+
+def purge_addresses(addresses=(), below=()):
+    """Makes the pages stored at these addresses stale, and at every address under each of
+    `below` (a page and its routes), at once and again when the transaction commits."""
+    keys = [_address_key(path) for path in addresses] + [_below_key(path) for path in below]
+
+    def turn():
+        cache = page_cache()
+        for key in keys:
+            try:
+                cache.incr(key)
+            except ValueError:
+                cache.set(key, 1, timeout=None)
+
+    turn()
+    transaction.on_commit(turn)
+
+
+def _address_key(path):
+    return f"visitor-pages:address:{hashlib.sha256(path.encode()).hexdigest()}"
+
+
+def _below_key(path):
+    return f"visitor-pages:below:{hashlib.sha256(path.encode()).hexdigest()}"
+
+
+def _version_keys(path):
+    """The versions a stored page depends on: its address's, and each address above it."""
+    segments = [segment for segment in path.split("/") if segment]
+    above = [
+        "/" + "".join(f"{segment}/" for segment in segments[:n])
+        for n in range(1, len(segments) + 1)
+    ]
+    return [_address_key(path)] + [_below_key(prefix) for prefix in above]
 
 
 def _turn_generation():
@@ -94,11 +137,18 @@ def _is_anonymous_request(request):
     return not any(request.path.startswith(prefix) for prefix in settings.VISITOR_PAGE_CACHE_SKIP)
 
 
-def _cache_key(request, generation):
+def _cache_key(request, cache):
+    version_keys = _version_keys(request.path)
+    remembered = _generation_this_request.get()
+    # The generation in the same round trip as the versions, unless this request has it already.
+    found = cache.get_many(version_keys if remembered else [GENERATION_KEY, *version_keys])
+    if GENERATION_KEY in found and remembered is not None:
+        remembered.append(found[GENERATION_KEY])
+    versions = [found.get(key, 0) for key in version_keys]
     accepts_gzip = "gzip" in request.headers.get("Accept-Encoding", "")
     address = iri_to_uri(request.build_absolute_uri())
-    digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"visitor-pages:{generation}:{'gz' if accepts_gzip else 'id'}:{digest}"
+    digest = hashlib.sha256(repr((address, versions)).encode()).hexdigest()
+    return f"visitor-pages:{_generation(cache)}:{'gz' if accepts_gzip else 'id'}:{digest}"
 
 
 def _nonce_used(request):
@@ -136,7 +186,7 @@ class VisitorPageCacheMiddleware:
         if settings.VISITOR_PAGE_CACHE_SECONDS <= 0 or not _is_anonymous_request(request):
             return self.get_response(request)
         cache = page_cache()
-        key = _cache_key(request, _generation(cache))
+        key = _cache_key(request, cache)
         cached = cache.get(key)
         if cached is not None:
             conditional = get_conditional_response(
@@ -173,7 +223,40 @@ PURGING_APPS = {
 PURGING_WAGTAIL_MODELS = {"page", "pageviewrestriction", "site", "locale"}
 
 
-def purge_on_content_change(sender, **kwargs):
+# Records that show on a few pages only: model -> function of a record giving (page, whole)
+# pairs, `whole` meaning the page and every address under it (its routes), else its address only.
+PAGE_RECORDS: dict[type, Callable] = {}
+
+
+def register_page_record(model, pages_showing):
+    """Changing a `model` record purges only `pages_showing(record)`: (page, whole) pairs."""
+    PAGE_RECORDS[model] = pages_showing
+
+
+def _page_path(page):
+    url = page.get_url()
+    return urlsplit(url).path if url else None
+
+
+def purge_pages_showing(record, pages_showing):
+    try:
+        pages = pages_showing(record)
+    except ObjectDoesNotExist:
+        # Deleted along with its page, whose own deletion purges everything.
+        return
+    addresses, below = [], []
+    for page, whole in pages:
+        path = _page_path(page)
+        if path:
+            (below if whole else addresses).append(path)
+    purge_addresses(addresses, below)
+
+
+def purge_on_content_change(sender, instance=None, **kwargs):
+    if sender in PAGE_RECORDS:
+        if instance is not None:
+            purge_pages_showing(instance, PAGE_RECORDS[sender])
+        return
     meta = sender._meta
     if meta.app_label in PURGING_APPS or (
         meta.app_label == "wagtailcore" and meta.model_name in PURGING_WAGTAIL_MODELS
