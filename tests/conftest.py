@@ -7,7 +7,6 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from wagtail.models import Page, Site
 
 from network_site.core.demo import load_demo_content
-from network_site.core.models import NavigationSettings, NetworkSettings
 from tests.factories.core import HomePageFactory
 
 
@@ -62,14 +61,10 @@ def home_page(db):
     for child in root.get_children():
         child.delete()
     home = HomePageFactory(parent=root, title="Personal Outcomes Network", slug="home")
-    site, _ = Site.objects.update_or_create(
+    Site.objects.update_or_create(
         is_default_site=True,
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Test"},
     )
-    # A site's settings, which its first request would otherwise create (and, as any content
-    # change, turn the page cache over mid-request), so that every request counts the same.
-    NavigationSettings.for_site(site)
-    NetworkSettings.for_site(site)
     return home
 
 
