@@ -5,6 +5,7 @@ request renders) and then on (warm). Writes a Markdown table to benchmarks/resul
 
     .venv/bin/python benchmarks/run.py                 # 10,000 stories, 10 s per page and phase
     .venv/bin/python benchmarks/run.py --duration 3 --stories 3000 --database bench_small
+    .venv/bin/python benchmarks/run.py --sqlite /tmp/h13.sqlite3 --pages home "a story" "stories index"
 
 See the README's "Performance" section. Every step has a time limit; the server is always stopped.
 """
@@ -35,6 +36,12 @@ def parse_arguments():
     parser.add_argument("--port", type=int, default=8130)
     parser.add_argument("--database", default="h13_bench", help="PostgreSQL database name")
     parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432")
+    parser.add_argument(
+        "--sqlite", type=Path, default=None, help="a SQLite file to use instead of PostgreSQL"
+    )
+    parser.add_argument(
+        "--pages", nargs="+", default=None, help="measure only the pages with these names"
+    )
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/13")
     parser.add_argument("--stories", type=int, default=10000, help="stories to generate (once)")
     parser.add_argument("--workers", type=int, default=2)
@@ -66,6 +73,8 @@ def ensure_wrk():
 
 
 def ensure_database(arguments):
+    if arguments.sqlite:
+        return
     import psycopg2
 
     connection = psycopg2.connect(f"{arguments.postgres}/postgres")
@@ -77,17 +86,22 @@ def ensure_database(arguments):
     connection.close()
 
 
+def database_url(arguments):
+    if arguments.sqlite:
+        return f"sqlite:///{arguments.sqlite.resolve()}"
+    return f"{arguments.postgres}/{arguments.database}"
+
+
 def base_environment(arguments):
     environment = dict(os.environ)
     environment.update(
-        DATABASE_URL=f"{arguments.postgres}/{arguments.database}",
+        DATABASE_URL=database_url(arguments),
         CACHE_URL=arguments.redis,
         SECRET_KEY="benchmark-only-" + "x" * 50,
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SITE_URL=f"http://127.0.0.1:{arguments.port}",
         SECURE_SSL_REDIRECT="false",
         SERVE_MEDIA="true",
-        TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend",
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
     )
     return environment
@@ -205,6 +219,14 @@ class Server:
         self.stop()
 
 
+def purge_content(arguments):
+    """Turns the cache's generation over, as any content change does, so that the next request
+    works out the menu and a listing's counts afresh (Django's key for the generation)."""
+    import redis
+
+    redis.Redis.from_url(arguments.redis).incr(":1:visitor-pages:generation")
+
+
 def single_request_ms(url):
     """One request on its own, which also waits until requests queued by an earlier wrk run
     (sync workers finish those even after wrk has gone) are done, and warms the page cache."""
@@ -218,6 +240,8 @@ def single_request_ms(url):
 def measure(arguments, address):
     url = f"http://127.0.0.1:{arguments.port}{address}"
     single_request_ms(url)
+    purge_content(arguments)
+    after_change = single_request_ms(url)
     alone = single_request_ms(url)
     result = subprocess.run(
         [
@@ -241,21 +265,23 @@ def measure(arguments, address):
     line = next(line for line in result.stdout.splitlines() if line.startswith("RESULT "))
     figures = {key: float(value) for key, value in re.findall(r"(\w+)=([\d.]+)", line)}
     figures["alone"] = alone
+    figures["after_change"] = after_change
     return figures
 
 
 def table(pages, counts, cold, warm, memory, arguments):
     ceiling = warm[STATIC_CSS]["rps"]
     lines = [
-        "| page | queries | cold: one request alone, ms | cold rps | cold p50 / p95 / p99 ms | warm rps "
-        "| warm p50 / p95 / p99 ms | warm share of static |",
-        "|---|---|---|---|---|---|---|---|",
+        "| page | queries | cold: first request after a change, ms | cold: one request alone, ms "
+        "| cold rps | cold p50 / p95 / p99 ms | warm rps | warm p50 / p95 / p99 ms "
+        "| warm share of static |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for name, address in [*pages, ("static CSS (ceiling)", STATIC_CSS)]:
         queries = counts.get(address, {}).get("queries", "–")
         c, w = cold[address], warm[address]
         lines.append(
-            f"| {name} | {queries} | {c['alone']:.0f} | {c['rps']:.0f} | {c['p50']:.0f} / {c['p95']:.0f} / {c['p99']:.0f} "
+            f"| {name} | {queries} | {c['after_change']:.0f} | {c['alone']:.0f} | {c['rps']:.0f} | {c['p50']:.0f} / {c['p95']:.0f} / {c['p99']:.0f} "
             f"| {w['rps']:.0f} | {w['p50']:.0f} / {w['p95']:.0f} / {w['p99']:.0f} "
             f"| {100 * w['rps'] / ceiling:.0f}% |"
         )
@@ -263,11 +289,13 @@ def table(pages, counts, cold, warm, memory, arguments):
     machine = f"{os.cpu_count()} CPUs, {os.uname().sysname} {os.uname().release}"
     header = [
         f"Benchmark {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {socket.gethostname()} ({machine}).",
-        f"gunicorn {arguments.workers} sync workers, PostgreSQL, Redis cache; wrk {arguments.connections} "
+        f"gunicorn {arguments.workers} sync workers, {'SQLite' if arguments.sqlite else 'PostgreSQL'}, "
+        f"Redis cache; wrk {arguments.connections} "
         f"connections, {arguments.duration} s per page and phase, gzip accepted. Cold: visitor page cache "
         "off; warm: on.",
         f"Peak memory per worker after the run: {', '.join(f'{peak:.0f} MB' for peak in memory)}. "
-        f"Socket errors and non-2xx/3xx answers: {errors:.0f}.",
+        f"Socket errors and non-2xx/3xx answers: {errors:.0f}. Load average at the end: "
+        f"{', '.join(f'{load:.1f}' for load in os.getloadavg())}.",
         "",
     ]
     return "\n".join(header + lines) + "\n"
@@ -280,6 +308,8 @@ def main():
     environment = base_environment(arguments)
     found = prepare(arguments, environment)
     pages = [tuple(page) for page in found["pages"]]
+    if arguments.pages:
+        pages = [(name, address) for name, address in pages if name in arguments.pages]
     addresses = [address for _, address in pages] + [STATIC_CSS]
     results = {}
     memory = []
