@@ -10,12 +10,14 @@ from django.views.static import serve
 from wagtail.models import Page, get_page_models
 
 from .forms import SearchForm
+from .page_cache import content_cached
 
 RESULTS_PER_PAGE = 10
 
 
-def site_search(query):
-    """Public pages matching `query`, newest first.
+def site_search_ids(query):
+    """The ids of the public pages matching `query`, newest first: the same for everyone, so kept
+    in the shared cache until the content changes.
 
     Ordering by relevance makes the search backend score every matching page with a subquery of
     its own (tens of seconds on SQLite, seconds on PostgreSQL, for a common word among 10,000
@@ -23,10 +25,14 @@ def site_search(query):
     backend matches the concatenation of two columns, which no index serves, so the match is made
     here on each indexed column (each has a GIN index).
     """
-    pages = Page.objects.live().public().specific().order_by("-first_published_at", "-id")
-    if connection.vendor == "postgresql":
-        return pages.filter(pk__in=_postgres_matches(query))
-    return pages.search(query, order_by_relevance=False)
+
+    def matching_ids():
+        pages = Page.objects.live().public().order_by("-first_published_at", "-id")
+        if connection.vendor == "postgresql":
+            return list(pages.filter(pk__in=_postgres_matches(query)).values_list("pk", flat=True))
+        return [page.pk for page in pages.only("pk").search(query, order_by_relevance=False)]
+
+    return content_cached("site-search", (connection.vendor, query), matching_ids)
 
 
 def _postgres_matches(query):
@@ -51,10 +57,15 @@ def search(request):
     if form.is_valid():
         query = form.cleaned_data["q"]
         if query:
-            results = site_search(query)
-            results_page = Paginator(results, RESULTS_PER_PAGE).get_page(
+            results_page = Paginator(site_search_ids(query), RESULTS_PER_PAGE).get_page(
                 form.cleaned_data["page"] or 1
             )
+            # Only the page of results is fetched, each page type's own fields in one query.
+            shown = {
+                page.pk: page
+                for page in Page.objects.filter(pk__in=results_page.object_list).specific()
+            }
+            results_page.object_list = [shown[pk] for pk in results_page.object_list if pk in shown]
     return TemplateResponse(
         request,
         "pages/core/search_results.html",
