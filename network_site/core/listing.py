@@ -80,6 +80,12 @@ class Listing:
     def is_filtered(self) -> bool:
         return bool(self.query or self.selected)
 
+    @property
+    def active_filter_count(self) -> int:
+        """How many choices narrow the listing: each selected value, and the search words as one
+        (the filters' panel holds the search box too)."""
+        return sum(len(values) for values in self.selected.values()) + bool(self.query)
+
 
 class ListingFilterForm(forms.Form):
     """The search box, one field per facet and the page number; built for each listing."""
