@@ -98,7 +98,7 @@ def test_a_forged_kept_image_token_is_ignored(client, story_index, member, token
 
 def test_the_upload_uses_the_design_systems_file_upload_markup(client, story_index, member):
     page = client.get(story_index.share_url).content.decode()
-    block = page[page.index('<div class="ds_file-upload">') :]
+    block = page[page.index('<div class="ds_file-upload" data-module="ds-file-upload">') :]
     assert block.index('for="id_image"') < block.index('class="ds_file-upload__input"')
     assert 'class="ds_file-upload__input"' in block
     assert "{#" not in page and "design system 4.2.0" not in page
