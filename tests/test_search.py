@@ -69,7 +69,14 @@ def test_junk_page_number_falls_back_to_a_valid_page(client, searchable_pages):
 
 
 def test_every_result_says_what_it_is_and_has_a_summary(client, home_page):
-    from tests.factories.resources import ResourceIndexPageFactory, ResourcePageFactory
+    from tests.factories.events import MeetingIndexPageFactory, MeetingPageFactory
+    from tests.factories.mapping import MappingEntryPageFactory, MappingGuidePageFactory
+    from tests.factories.resources import (
+        BookletChapterPageFactory,
+        BookletPageFactory,
+        ResourceIndexPageFactory,
+        ResourcePageFactory,
+    )
     from tests.factories.stories import StoryPageFactory, make_story_index
 
     StandardPageFactory(
@@ -85,11 +92,26 @@ def test_every_result_says_what_it_is_and_has_a_summary(client, home_page):
         title="The kettle story",
         summary="We talked over a kettle.",
     )
+    MeetingPageFactory(
+        parent=MeetingIndexPageFactory(parent=home_page),
+        title="Kettle meeting",
+        introduction="A morning on kettles.",
+    )
+    MappingEntryPageFactory(
+        parent=MappingGuidePageFactory(parent=home_page),
+        title="Kettle approach",
+        summary="Put the kettle on first.",
+    )
+    BookletChapterPageFactory(
+        parent=BookletPageFactory(parent=home_page),
+        title="Kettle chapter",
+        introduction="Why the kettle matters.",
+    )
 
     html = client.get("/search/", {"q": "kettle"}).content.decode()
 
     results = re.findall(r'<li class="ds_search-result">(.*?)</li>', html, re.S)
-    assert len(results) == 3
+    assert len(results) == 6
     described = {
         re.search(r'class="ds_search-result__link"[^>]*>([^<]+)<', result).group(1): (
             re.search(r'<p class="ds_search-result__summary">([^<]+)</p>', result).group(1),
@@ -101,4 +123,7 @@ def test_every_result_says_what_it_is_and_has_a_summary(client, home_page):
         "Kettle policy": ("Our kettle policy: always offer tea before the assessment.", "Page"),
         "Kettle guide": ("Tea and good conversations.", "Resource"),
         "The kettle story": ("We talked over a kettle.", "Story"),
+        "Kettle meeting": ("A morning on kettles.", "Meeting"),
+        "Kettle approach": ("Put the kettle on first.", "Guide entry"),
+        "Kettle chapter": ("Why the kettle matters.", "Booklet chapter"),
     }
