@@ -4,17 +4,18 @@ parameter, whatever is sent (property-based, with hypothesis), and never a half-
 from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.models import Page
 
 from events.models import Booking
-from network_site.membership.models import ConsentRecord, JoinRequest, User
+from network_site.membership.models import ConsentRecord, JoinRequest, MemberProfile, User
 from stories.models import StoryPage
 from tests.factories.events import MeetingIndexPageFactory, MeetingPageFactory
 from tests.factories.mapping import MappingEntryPageFactory, MappingGuidePageFactory
-from tests.factories.membership import MemberFactory, join_form_data
+from tests.factories.membership import MemberFactory, MemberProfileFactory, join_form_data
 from tests.factories.resources import (
     CarersActGuidePageFactory,
     ResourceIndexPageFactory,
@@ -256,3 +257,84 @@ def test_booking_never_breaks_and_never_half_saves(client, site, data):
     booked = Booking.objects.filter(member=member)
     assert booked.count() <= 1
     assert Page.objects.filter(pk=site["meeting"].pk).exists()
+
+
+PROFILE_FIELDS = [
+    "full_name",
+    "role",
+    "organisation",
+    "sector",
+    "council_area",
+    "bio",
+    "listed_in_directory",
+    "show_name",
+    "show_organisation",
+    "show_role",
+    "show_area",
+    "accepts_contact",
+    "receives_meetings_mailing",
+    "digest_frequency",
+]
+
+
+def saved_profile(user):
+    """What the profile form may change: the member's name, profile and consent records."""
+    user.refresh_from_db()
+    profile = MemberProfile.objects.get(user=user)
+    return (
+        user.first_name,
+        user.last_name,
+        {name: getattr(profile, name) for name in PROFILE_FIELDS if name != "full_name"},
+        list(ConsentRecord.objects.filter(user=user).values_list("purpose", "withdrawn_at")),
+    )
+
+
+@given(
+    overrides=st.dictionaries(
+        st.sampled_from(PROFILE_FIELDS),
+        st.one_of(hostile_text, st.lists(hostile_text, max_size=2)),
+        max_size=4,
+    )
+)
+@PROPERTY
+def test_the_profile_form_never_breaks_and_never_half_saves(client, home_page, overrides):
+    profile = MemberProfileFactory(user=MemberFactory(first_name="Fiona Stewart"))
+    client.force_login(profile.user)
+    data = {
+        "full_name": "Fiona Stewart",
+        "role": "Social worker",
+        "sector": "social_care",
+        "digest_frequency": "none",
+        **{name: clean(value) for name, value in overrides.items()},
+    }
+    before = saved_profile(profile.user)
+    response = client.post("/account/", data)
+    assert response.status_code in (302, 400), data
+    if response.status_code == 400:
+        assert saved_profile(profile.user) == before
+
+
+@given(message=st.one_of(hostile_text, st.lists(hostile_text, max_size=3)))
+@PROPERTY
+def test_the_member_contact_form_never_breaks_and_stores_nothing(client, home_page, message):
+    sender = MemberProfileFactory(user=MemberFactory())
+    recipient = MemberProfileFactory(user=MemberFactory(), accepts_contact=True)
+    client.force_login(sender.user)
+    sent_before = len(mail.outbox)
+    response = client.post(f"/members/{recipient.pk}/contact/", {"message": clean(message)})
+    assert response.status_code in (200, 302, 400, 429)  # an empty POST is a GET
+    assert len(mail.outbox) - sent_before == (1 if response.status_code == 302 else 0)
+    for email in mail.outbox[sent_before:]:
+        assert "\n" not in email.subject and "\r" not in email.subject
+
+
+@given(password=hostile_text)
+@PROPERTY
+def test_deleting_an_account_never_breaks_and_needs_the_password(client, home_page, password):
+    member = MemberFactory()
+    member.set_password("the-right-password-42")
+    member.save()
+    client.force_login(member)
+    response = client.post("/account/delete/", {"password": clean(password)})
+    assert response.status_code < 500
+    assert User.objects.filter(pk=member.pk, is_active=True).exists()
