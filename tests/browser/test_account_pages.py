@@ -29,10 +29,9 @@ FOR_VISITORS = {
     ),
     "cannot-sign-in-yet": ("/accounts/inactive/", "You cannot sign in yet"),
 }
-# The demo member made by member_page has no password of its own, so "change" becomes "choose".
 FOR_MEMBERS = {
     "account-email": ("/accounts/email/", "Your email address"),
-    "password-set": ("/accounts/password/set/", "Choose a password"),
+    "password-change": ("/accounts/password/change/", "Change your password"),
     "sign-out": ("/accounts/logout/", "Sign out"),
 }
 
