@@ -45,6 +45,8 @@ class MappingEntryForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        if "sectors" in self.fields and not cleaned_data.get("sectors"):
+            self.add_error("sectors", "Choose at least one sector it applies to.")
         for dimension in self.dimensions:
             if cleaned_data.get(note_field_name(dimension)) and not cleaned_data.get(
                 value_field_name(dimension)

@@ -102,7 +102,7 @@ def build_comparison(entries, dimensions, values):
     rows = [
         text_row("Summary", lambda entry: entry.summary, compared=False),
         text_row("Kind", lambda entry: entry.get_kind_display()),
-        text_row("Sectors it applies to", lambda entry: ", ".join(entry.sector_labels)),
+        text_row("Sectors it applies to", lambda entry: ", ".join(map(str, entry.sector_list))),
         text_row(
             "Examples from",
             lambda entry: ", ".join(entry.example_sector_labels) or "No examples yet",
@@ -138,11 +138,11 @@ def summarise(comparison, dimensions, values):
             + "."
         )
 
-    sector_sets = [entry.sectors for entry in entries]
+    sector_sets = [entry.sector_list for entry in entries]
     common = [sector for sector in sector_sets[0] if all(sector in s for s in sector_sets)]
     if common:
         shared.append(
-            f"{everyone} apply to {join_words(lower_first(sector.label) for sector in common)}."
+            f"{everyone} apply to {join_words(lower_first(sector.name) for sector in common)}."
         )
     extras = [
         (name, [sector for sector in sectors if sector not in common])
@@ -155,7 +155,7 @@ def summarise(comparison, dimensions, values):
             lead
             + "; ".join(
                 f"{name} {'also ' if common else ''}covers "
-                f"{join_words(lower_first(sector.label) for sector in sectors)}"
+                f"{join_words(lower_first(sector.name) for sector in sectors)}"
                 for name, sectors in extras
             )
             + "."

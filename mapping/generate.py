@@ -5,6 +5,7 @@ dimension and relationships to other entries."""
 from django.utils.text import slugify
 
 from network_site.core.bulk import Progress, bulk_add_children, bulk_index, taken_slugs
+from network_site.core.models import Sector
 
 from .models import (
     ComparisonDimension,
@@ -41,13 +42,6 @@ NOUNS = [
     "partnership",
     "pathway",
 ]
-SECTOR_FIELDS = [
-    "applies_to_health",
-    "applies_to_social_care",
-    "applies_to_housing",
-    "applies_to_education",
-    "applies_to_wider_public_services",
-]
 
 
 def generate(context, count):
@@ -57,6 +51,7 @@ def generate(context, count):
         stdout.write("Mapping guide: no guide page, no entries generated")
         return
     dimensions = list(ComparisonDimension.objects.all())
+    sectors = list(Sector.objects.all())
     slugs = taken_slugs(guide)
     entries = []
     for number in range(count):
@@ -76,8 +71,6 @@ def generate(context, count):
             alike="It starts from what matters to the person.",
             different="It is organised around a service rather than a person.",
         )
-        for field in rng.sample(SECTOR_FIELDS, rng.randint(1, 3)):
-            setattr(entry, field, True)
         entries.append(entry)
     progress = Progress(stdout, "Mapping", count)
     bulk_add_children(guide, entries)
@@ -92,6 +85,14 @@ def generate(context, count):
                 description="Teams tried it for a year and kept it.",
             )
             for entry in entries
+        ]
+    )
+    SectorLink = MappingEntryPage.sectors.through
+    SectorLink.objects.bulk_create(
+        [
+            SectorLink(mappingentrypage_id=entry.pk, sector_id=sector.pk)
+            for entry in entries
+            for sector in rng.sample(sectors, min(len(sectors), rng.randint(1, 3)))
         ]
     )
     EntrySource.objects.bulk_create(

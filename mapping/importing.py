@@ -24,6 +24,7 @@ from .records import (
     record_to_row,
     reject_broken_references,
     save_records,
+    sector_names,
 )
 
 ADDED, CHANGED, UNCHANGED = "created", "updated", "unchanged"
@@ -126,12 +127,15 @@ def _read_json(text):
     except HeaderError as error:
         raise GuideFileError(str(error)) from None
     guide_file = GuideFile("Entry", dimension_names)
+    names_of_sectors = sector_names()
     for position, entry in enumerate(data["entries"], 1):
-        guide_file.rows.append((position, _json_entry_as_row(entry, header, dimension_names)))
+        guide_file.rows.append(
+            (position, _json_entry_as_row(entry, header, dimension_names, names_of_sectors))
+        )
     return guide_file
 
 
-def _json_entry_as_row(entry, header, dimension_names):
+def _json_entry_as_row(entry, header, dimension_names, names_of_sectors):
     """The entry as CSV cells, so that it is checked exactly as a CSV row is."""
     if not isinstance(entry, dict):
         return {"__error__": "it is not an object."}
@@ -145,7 +149,7 @@ def _json_entry_as_row(entry, header, dimension_names):
             return {
                 "__error__": f"it answers dimension(s) not listed: {', '.join(sorted(unknown))}."
             }
-        cells = record_to_row(record, dimension_names)
+        cells = record_to_row(record, dimension_names, names_of_sectors)
     except (KeyError, TypeError, AttributeError):
         return {
             "__error__": "a list or item is not in the export's shape (see the README's columns)."
@@ -160,11 +164,12 @@ def _json_entry_as_row(entry, header, dimension_names):
 def plan_import(guide, guide_file, publish=True):
     """Checks every row and works out what importing it would do; saves nothing."""
     records, rejected, first_place_of = {}, {}, {}
+    names_of_sectors = sector_names()
     for place, row in guide_file.rows:
         if "__error__" in row:
             rejected[place] = [row["__error__"]]
             continue
-        record, errors = parse_row(row, guide_file.dimension_names)
+        record, errors = parse_row(row, guide_file.dimension_names, names_of_sectors)
         slug = record["slug"]
         if slug in first_place_of:
             errors.append(

@@ -11,10 +11,11 @@ from django.apps import apps
 from django.core.exceptions import FieldError, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.forms import CheckboxSelectMultiple
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -29,16 +30,6 @@ class Kind(models.TextChoices):
     FRAMEWORK = "framework", "Framework"
     PROJECT = "project", "Project"
     TOOL = "tool", "Tool"
-
-
-class Sector(models.TextChoices):
-    """The sectors an entry applies to; each is a boolean field `applies_to_<value>`."""
-
-    HEALTH = "health", "Health"
-    SOCIAL_CARE = "social_care", "Social care"
-    HOUSING = "housing", "Housing"
-    EDUCATION = "education", "Education"
-    WIDER_PUBLIC_SERVICES = "wider_public_services", "Wider public services"
 
 
 class ExampleSector(models.TextChoices):
@@ -72,10 +63,6 @@ REVERSE_RELATIONSHIP_LABELS = {
     RelationshipKind.BUILDS_ON: "Is built on by",
     RelationshipKind.OVERLAPS_WITH: "Overlaps with",
 }
-
-
-def sector_field_name(sector):
-    return f"applies_to_{sector}"
 
 
 class ComparisonDimension(models.Model):
@@ -157,11 +144,12 @@ class MappingEntryPage(Page):
     search_result_label = "Guide entry"
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    applies_to_health = models.BooleanField("Health", default=False)
-    applies_to_social_care = models.BooleanField("Social care", default=False)
-    applies_to_housing = models.BooleanField("Housing", default=False)
-    applies_to_education = models.BooleanField("Education", default=False)
-    applies_to_wider_public_services = models.BooleanField("Wider public services", default=False)
+    sectors = ParentalManyToManyField(
+        "core.Sector",
+        blank=True,
+        related_name="mapping_entries",
+        verbose_name="sectors it applies to",
+    )
     scope = models.CharField(max_length=20, choices=Scope.choices)
     year = models.PositiveSmallIntegerField(
         null=True,
@@ -196,10 +184,7 @@ class MappingEntryPage(Page):
     base_form_class = MappingEntryForm
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("scope"), FieldPanel("year")]),
-        MultiFieldPanel(
-            [FieldPanel(sector_field_name(sector)) for sector in Sector.values],
-            heading="Sectors it applies to",
-        ),
+        FieldPanel("sectors", widget=CheckboxSelectMultiple),
         FieldPanel("lead_body"),
         FieldPanel("statutory_basis"),
         FieldPanel("summary"),
@@ -231,12 +216,9 @@ class MappingEntryPage(Page):
         verbose_name_plural = "mapping guide entries"
 
     @property
-    def sectors(self):
-        return [sector for sector in Sector if getattr(self, sector_field_name(sector))]
-
-    @property
-    def sector_labels(self):
-        return [sector.label for sector in self.sectors]
+    def sector_list(self):
+        """Its sectors in the list's order (from prefetched sectors, or the draft being edited)."""
+        return sorted(self.sectors.all(), key=lambda sector: (sector.sort_order, sector.name))
 
     @property
     def example_sectors(self):
@@ -251,13 +233,6 @@ class MappingEntryPage(Page):
     @property
     def key_feature_list(self):
         return [line.strip() for line in self.key_features.splitlines() if line.strip()]
-
-    def clean(self):
-        super().clean()
-        if not self.sectors:
-            raise ValidationError(
-                {"applies_to_health": "Choose at least one sector it applies to."}
-            )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -284,9 +259,9 @@ class MappingEntryPage(Page):
         )
         if not related_pks:
             return None
-        by_pk = MappingEntryPage.objects.prefetch_related("examples", "dimension_values").in_bulk(
-            related_pks
-        )
+        by_pk = MappingEntryPage.objects.prefetch_related(
+            "examples", "dimension_values", "sectors"
+        ).in_bulk(related_pks)
         related = [by_pk[pk] for pk in related_pks]
         values = {(self.pk, value.dimension_id): value for value in self.dimension_values.all()}
         for entry in related:

@@ -12,6 +12,7 @@ from django.core.validators import URLValidator, validate_slug
 from django.db import transaction
 from wagtail.log_actions import log
 
+from network_site.core.models import Sector
 from network_site.core.site_address import page_url
 
 from .models import (
@@ -26,8 +27,6 @@ from .models import (
     MappingEntryPage,
     RelationshipKind,
     Scope,
-    Sector,
-    sector_field_name,
 )
 
 # The columns every CSV has, in order; then two per dimension (DIMENSION_PREFIX, NOTE_PREFIX).
@@ -65,6 +64,7 @@ RECORD_PREFETCH = [
     "relationships__target",
     "dimension_values__dimension",
     "tagged_items__tag",
+    "sectors",
 ]
 
 
@@ -82,7 +82,7 @@ def entry_record(page, dimension_names=None):
         "slug": page.slug,
         "name": page.title,
         "kind": page.kind,
-        "sectors": [str(sector) for sector in page.sectors],
+        "sectors": sorted(sector.slug for sector in page.sectors.all()),
         "scope": page.scope,
         "year": page.year,
         "lead_body": page.lead_body,
@@ -122,12 +122,20 @@ def csv_header(dimension_names):
     return header
 
 
-def record_to_row(record, dimension_names):
-    """A CSV row (a list of strings, in `csv_header` order) for a record."""
+def sector_names():
+    """{slug: name} for every shared sector: a CSV names the sectors, a record gives their slugs."""
+    return dict(Sector.objects.values_list("slug", "name"))
+
+
+def record_to_row(record, dimension_names, names_of_sectors):
+    """A CSV row (a list of strings, in `csv_header` order) for a record; `names_of_sectors` is
+    `sector_names()`, and a slug it lacks is written as it is (the import then rejects it)."""
     values = {value["dimension"]: value for value in record["dimensions"]}
     cells = {
         **{name: record.get(name) for name in RECORD_FIELDS + DERIVED_FIELDS},
-        "sectors": LIST_SEPARATOR.join(record["sectors"]),
+        "sectors": LIST_SEPARATOR.join(
+            names_of_sectors.get(slug, slug) for slug in record["sectors"]
+        ),
         "year": "" if record["year"] is None else str(record["year"]),
         "key_features": "\n".join(record["key_features"]),
         "themes": LIST_SEPARATOR.join(record["themes"]),
@@ -191,8 +199,19 @@ def _max_length(model, field_name):
     return model._meta.get_field(field_name).max_length
 
 
-def parse_row(row, dimension_names):
-    """(record, errors) from a CSV row given as a dict of column -> text.
+def _sector_slugs_by_spelling(names_of_sectors):
+    """What a file may call a sector, lower-cased: its name, its slug, or the slug with
+    underscores (as the guide's CSV spelt sectors before they were one shared list)."""
+    spellings = {}
+    for slug, name in names_of_sectors.items():
+        for spelling in (name, slug, slug.replace("-", "_")):
+            spellings[spelling.lower()] = slug
+    return spellings
+
+
+def parse_row(row, dimension_names, names_of_sectors):
+    """(record, errors) from a CSV row given as a dict of column -> text; `names_of_sectors` is
+    `sector_names()`.
 
     `errors` is a list of plain sentences; the record is only meaningful when it is empty.
     """
@@ -219,12 +238,19 @@ def parse_row(row, dimension_names):
     if cell.get("scope") not in Scope.values:
         errors.append(f"scope “{cell.get('scope')}” is not one of {', '.join(Scope.values)}.")
 
-    sectors = _split_list(cell.get("sectors", ""))
-    unknown_sectors = [sector for sector in sectors if sector not in Sector.values]
+    spellings = _sector_slugs_by_spelling(names_of_sectors)
+    given_sectors = _split_list(cell.get("sectors", ""))
+    unknown_sectors = [given for given in given_sectors if given.lower() not in spellings]
     if unknown_sectors:
-        errors.append(f"unknown sector(s): {', '.join(unknown_sectors)}.")
-    elif not sectors:
+        errors.append(
+            f"unknown sector(s): {', '.join(unknown_sectors)}. Give each by its name or slug, "
+            f"from: {', '.join(names_of_sectors.values())}."
+        )
+    elif not given_sectors:
         errors.append("sectors is empty: give at least one.")
+    sectors = sorted(
+        {spellings[given.lower()] for given in given_sectors if given.lower() in spellings}
+    )
 
     year = None
     if cell.get("year"):
@@ -310,7 +336,7 @@ def parse_row(row, dimension_names):
         "slug": slug,
         "name": cell.get("name", ""),
         "kind": cell.get("kind", ""),
-        "sectors": [sector for sector in Sector.values if sector in sectors],
+        "sectors": sectors,
         "scope": cell.get("scope", ""),
         "year": year,
         "lead_body": cell.get("lead_body", ""),
@@ -404,6 +430,7 @@ def save_records(guide, records, dimension_names, *, user=None, publish=True, on
     """
     records = [_normalised(record) for record in records]
     dimensions = ensure_dimensions(dimension_names)
+    sectors = Sector.objects.in_bulk(field_name="slug")
     pages = {
         page.slug: page
         for page in MappingEntryPage.objects.child_of(guide).prefetch_related(*RECORD_PREFETCH)
@@ -422,7 +449,7 @@ def save_records(guide, records, dimension_names, *, user=None, publish=True, on
     for record in records:
         page = pages[record["slug"]]
         if outcome[page.slug] != "unchanged":
-            _apply_record(page, record, pages, dimensions, wanted_dimensions)
+            _apply_record(page, record, pages, dimensions, sectors, wanted_dimensions)
             if not page.live:
                 page.save()  # a page that is not live keeps its latest draft in its own row
             revision = page.save_revision(user=user, log_action=True)
@@ -437,13 +464,13 @@ def _normalised(record):
     """The record with its unordered lists in the order `entry_record` gives them."""
     return {
         **record,
-        "sectors": [sector for sector in Sector.values if sector in record["sectors"]],
+        "sectors": sorted(set(record["sectors"])),
         "themes": sorted(set(record["themes"])),
     }
 
 
 def _page_fields(record):
-    fields = {
+    return {
         "slug": record["slug"],
         "title": record["name"],
         "kind": record["kind"],
@@ -460,15 +487,13 @@ def _page_fields(record):
         else None,
         "reviewed_by": record["reviewed_by"],
     }
-    for sector in Sector.values:
-        fields[sector_field_name(sector)] = sector in record["sectors"]
-    return fields
 
 
-def _apply_record(page, record, pages, dimensions, wanted_dimensions):
+def _apply_record(page, record, pages, dimensions, sectors, wanted_dimensions):
     for name, value in _page_fields(record).items():
         setattr(page, name, value)
     page.themes.set(record["themes"])
+    page.sectors = [sectors[slug] for slug in record["sectors"]]
     page.examples = [EntryExample(**example) for example in record["examples"]]
     page.sources = [EntrySource(**source) for source in record["sources"]]
     page.relationships = [

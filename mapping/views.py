@@ -4,6 +4,7 @@ from django.http import JsonResponse
 
 from network_site.core.csv_export import csv_response
 from network_site.core.listing import apply_filters, filtered_listing
+from network_site.core.models import Sector
 
 from .comparison import build_comparison
 from .forms import MAX_COMPARED, MIN_COMPARED, CompareForm
@@ -11,10 +12,9 @@ from .models import (
     ComparisonDimension,
     DimensionValue,
     EntryDimensionValue,
-    Sector,
 )
 from .queries import FACETS, SEARCH_LABEL
-from .records import RECORD_PREFETCH, csv_header, export_record, record_to_row
+from .records import RECORD_PREFETCH, csv_header, export_record, record_to_row, sector_names
 
 ENTRIES_PER_PAGE = 50
 
@@ -31,7 +31,7 @@ def guide_home(request, guide):
         per_page=ENTRIES_PER_PAGE,
         order_by=["title"],
         search_label=SEARCH_LABEL,
-        prefetch=["examples"],
+        prefetch=["examples", "sectors"],
     )
     export_query = request.GET.copy()
     export_query.pop("page", None)
@@ -62,7 +62,9 @@ def compare(request, guide):
         chosen = form.cleaned_data["entry"]
         by_slug = {
             entry.slug: entry
-            for entry in guide.entries().filter(slug__in=chosen).prefetch_related("examples")
+            for entry in guide.entries()
+            .filter(slug__in=chosen)
+            .prefetch_related("examples", "sectors")
         }
         entries = [by_slug[slug] for slug in chosen]
         dimensions = list(ComparisonDimension.objects.all())
@@ -82,14 +84,21 @@ def compare(request, guide):
 def matrix(request, guide):
     filters = filtered(request, guide)
     form = filters.form
-    entries = list(filters.results().order_by("title"))
+    entries = list(filters.results().order_by("title").prefetch_related("sectors"))
     dimensions = list(ComparisonDimension.objects.all())
     values = dimension_values(entries)
     dimension_rows = [
         (entry, [values.get((entry.pk, dimension.pk)) for dimension in dimensions])
         for entry in entries
     ]
-    sector_rows = [(entry, [sector in entry.sectors for sector in Sector]) for entry in entries]
+    # A column for each sector some entry in the guide applies to, whatever the filters.
+    sectors = list(
+        Sector.objects.filter(pk__in=guide.entries().values("sectors")).values_list("slug", "name")
+    )
+    sector_rows = []
+    for entry in entries:
+        slugs = {sector.slug for sector in entry.sectors.all()}
+        sector_rows.append((entry, [slug in slugs for slug, _name in sectors]))
     return guide.render(
         request,
         template="pages/mapping/matrix.html",
@@ -102,7 +111,7 @@ def matrix(request, guide):
             "value_choices": DimensionValue.choices,
             "dimensions": dimensions,
             "dimension_rows": dimension_rows,
-            "sectors": Sector.choices,
+            "sectors": sectors,
             "sector_rows": sector_rows,
         },
     )
@@ -113,13 +122,14 @@ def export(request, guide, file_format):
     entries = entries.prefetch_related(*RECORD_PREFETCH)
     dimension_names = list(ComparisonDimension.objects.values_list("name", flat=True))
     records = [export_record(entry) for entry in entries]
+    names_of_sectors = sector_names()
     filename = f"{guide.slug}.{file_format}"
     if file_format == "csv":
         # Public data: cacheable like the page it comes from.
         return csv_response(
             filename,
             csv_header(dimension_names),
-            (record_to_row(record, dimension_names) for record in records),
+            (record_to_row(record, dimension_names, names_of_sectors) for record in records),
             private=False,
         )
     response = JsonResponse(

@@ -20,7 +20,7 @@ from network_site.core.demo_data import (
     upsert_page_from_file,
     upsert_pages_from_folder,
 )
-from network_site.core.models import NetworkSettings
+from network_site.core.models import NetworkSettings, Sector
 
 from .models import (
     Audience,
@@ -30,7 +30,6 @@ from .models import (
     CarersActSectionPage,
     ResourceIndexPage,
     ResourcePage,
-    Sector,
     SelfCheckPage,
 )
 

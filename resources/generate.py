@@ -4,6 +4,7 @@ from django.utils.text import slugify
 from taggit.models import Tag
 
 from network_site.core.bulk import Progress, bulk_add_children, bulk_index, taken_slugs
+from network_site.core.models import Sector
 
 from .models import (
     Audience,
@@ -11,7 +12,6 @@ from .models import (
     ResourcePage,
     ResourceTopicTag,
     ResourceType,
-    Sector,
 )
 
 SUBJECTS = [

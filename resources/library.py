@@ -1,8 +1,8 @@
 """The resource library's listing, through the core's one filtered listing."""
 
-from network_site.core.listing import Facet, Listing, filtered_listing
+from network_site.core.listing import Facet, Listing, filtered_listing, sector_facet
 
-from .models import Audience, ResourcePage, ResourceType, Sector, readable_children
+from .models import Audience, ResourcePage, ResourceType, readable_children
 
 RESOURCES_PER_PAGE = 10
 
@@ -26,13 +26,7 @@ FACETS = [
         multiple=True,
     ),
     Facet("topic", "Topic", topics_in, lookup="topics__slug", multiple=True),
-    Facet(
-        "sector",
-        "Sector",
-        lambda resources: list(Sector.objects.values_list("slug", "name")),
-        lookup="sectors__slug",
-        multiple=True,
-    ),
+    sector_facet(multiple=True),
 ]
 
 

@@ -55,7 +55,7 @@ class ResourceType(models.TextChoices):
 
 
 class FacetTerm(models.Model):
-    """A fixed term editors attach to resources (an audience, a sector); its slug is the filter value."""
+    """A fixed term editors attach to resources (an audience); its slug is the filter value."""
 
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
@@ -73,12 +73,6 @@ class FacetTerm(models.Model):
 
 @register_snippet
 class Audience(FacetTerm):
-    class Meta(FacetTerm.Meta):
-        pass
-
-
-@register_snippet
-class Sector(FacetTerm):
     class Meta(FacetTerm.Meta):
         pass
 
@@ -122,7 +116,7 @@ class ResourcePage(Page):
         "type", max_length=20, choices=ResourceType.choices, default=ResourceType.GUIDE
     )
     audiences = ParentalManyToManyField(Audience, blank=True, related_name="resources")
-    sectors = ParentalManyToManyField(Sector, blank=True, related_name="resources")
+    sectors = ParentalManyToManyField("core.Sector", blank=True, related_name="resources")
     topics = ClusterTaggableManager(through=ResourceTopicTag, blank=True)
     document = models.ForeignKey(
         "wagtaildocs.Document",

@@ -12,17 +12,6 @@ PERSPECTIVES = [
     ("other", "Other"),
 ]
 
-# Seeded as Sector rows by a data migration; editors may add more as snippets.
-SECTORS = [
-    ("health", "Health"),
-    ("social-care", "Social care"),
-    ("housing", "Housing"),
-    ("third-sector", "Third sector"),
-    ("independent-sector", "Independent sector"),
-    ("education", "Education"),
-    ("community", "Community"),
-]
-
 COUNCIL_AREAS = SCOTTISH_COUNCIL_AREAS
 
 # The curated themes offered as checkboxes; tellers may add free themes of their own.

@@ -8,10 +8,11 @@ from django.contrib.auth.models import Group
 from wagtail.models import Workflow, WorkflowPage
 
 from network_site.core.demo import upsert_page
+from network_site.core.models import Sector
 from network_site.core.roles import MEMBER
 
 from . import choices
-from .models import Sector, StoryIndexPage, StoryPage
+from .models import StoryIndexPage, StoryPage
 from .workflow import STORY_WORKFLOW_NAME
 
 TELLERS = [

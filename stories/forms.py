@@ -1,11 +1,12 @@
 from django import forms
 from django.utils.text import slugify
 
+from network_site.core.forms import SectorsField
 from network_site.core.images import CheckedImageField
 
 from . import choices
 from .identifying import find_identifying_details
-from .models import Sector, StoryPage
+from .models import StoryPage
 
 MAX_SECTION_LENGTH = 6000
 MAX_FREE_THEMES = 5
@@ -74,12 +75,7 @@ class StoryForm(forms.Form):
         required=False,
         widget=forms.RadioSelect,
     )
-    sectors = forms.ModelMultipleChoiceField(
-        queryset=Sector.objects.all(),
-        required=False,
-        to_field_name="slug",
-        widget=forms.CheckboxSelectMultiple,
-    )
+    sectors = SectorsField(required=False)
     council_area = forms.ChoiceField(
         label="Council area (optional)",
         choices=[("", "Not given")] + choices.COUNCIL_AREAS,

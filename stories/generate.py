@@ -10,9 +10,10 @@ from django.utils.text import slugify
 from taggit.models import Tag
 
 from network_site.core.bulk import Progress, bulk_add_children, bulk_index, taken_slugs
+from network_site.core.models import Sector
 
 from . import choices
-from .models import Sector, StoryIndexPage, StoryPage, StoryTag
+from .models import StoryIndexPage, StoryPage, StoryTag
 
 PEOPLE = [
     "a retired joiner",

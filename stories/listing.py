@@ -2,10 +2,10 @@
 
 from taggit.models import Tag
 
-from network_site.core.listing import Facet, Listing, filtered_listing
+from network_site.core.listing import Facet, Listing, filtered_listing, sector_facet
 
 from . import choices
-from .models import Sector, StoryPage
+from .models import StoryPage
 
 STORIES_PER_PAGE = 10
 AREA_NAMES = dict(choices.COUNCIL_AREAS)
@@ -28,12 +28,7 @@ def areas_in(stories):
 THEME = Facet("theme", "Theme", themes_in, lookup="tagged_items__tag__slug")
 FACETS = [
     THEME,
-    Facet(
-        "sector",
-        "Sector",
-        lambda stories: list(Sector.objects.values_list("slug", "name")),
-        lookup="sectors__slug",
-    ),
+    sector_facet(),
     Facet("perspective", "Perspective", choices.PERSPECTIVES, lookup="perspective"),
     Facet("area", "Council area", areas_in, lookup="council_area"),
 ]

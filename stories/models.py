@@ -13,7 +13,6 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from network_site.core.roles import ADMINISTRATOR, MEMBER, MODERATOR
 from network_site.membership.access import is_member
@@ -23,22 +22,6 @@ from .identifying import find_identifying_details
 from .panels import IdentifyingDetailsPanel
 
 RELATED_STORIES = 3
-
-
-@register_snippet
-class Sector(models.Model):
-    """A sector of work a story comes from: health, social care, housing and so on."""
-
-    name = models.CharField(max_length=80, unique=True)
-    slug = models.SlugField(max_length=80, unique=True)
-
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
 
 
 class StoryTag(TaggedItemBase):
@@ -218,7 +201,7 @@ class StoryPage(RoutablePageMixin, Page):
     what_changed = models.TextField("what changed", blank=True)
     what_i_learned = models.TextField("what I learned", blank=True)
     perspective = models.CharField(max_length=30, choices=choices.PERSPECTIVES, blank=True)
-    sectors = ParentalManyToManyField(Sector, related_name="stories", blank=True)
+    sectors = ParentalManyToManyField("core.Sector", related_name="stories", blank=True)
     council_area = models.CharField(max_length=40, choices=choices.COUNCIL_AREAS, blank=True)
     tags = ClusterTaggableManager("themes", through=StoryTag, blank=True)
     image = models.ForeignKey(

@@ -5,6 +5,7 @@ from wagtail.models import Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from mapping.models import ComparisonDimension, EntryDimensionValue, MappingEntryPage
+from network_site.core.models import Sector
 from tests.factories.mapping import (
     ComparisonDimensionFactory,
     MappingEntryPageFactory,
@@ -28,7 +29,6 @@ def entry_form(dimension, **overrides):
         "kind": "approach",
         "scope": "scotland",
         "year": "2012",
-        "applies_to_health": "on",
         "lead_body": "Joint Improvement Team",
         "statutory_basis": "",
         "summary": "Outcomes found in conversation.",
@@ -45,6 +45,7 @@ def entry_form(dimension, **overrides):
         "relationships": inline_formset([]),
     }
     data = nested_form_data(data)
+    data["sectors"] = [str(Sector.objects.get(slug="health").pk)]
     data.update(
         {f"dimension_{dimension.pk}_value": "yes", f"dimension_{dimension.pk}_note": "Its heart"}
     )
@@ -72,7 +73,7 @@ def test_editor_saves_an_entry_as_a_draft_with_its_children(client, editor, home
 @pytest.mark.parametrize(
     ("overrides", "field"),
     [
-        ({"applies_to_health": ""}, "applies_to_health"),
+        ({"sectors": []}, "sectors"),
         ({"kind": "spaceship"}, "kind"),
         ({"year": "1066"}, "year"),
         ({"summary": ""}, "summary"),
@@ -85,8 +86,6 @@ def test_bad_entry_is_refused_with_a_message_and_nothing_saved(
     dimension = ComparisonDimensionFactory()
     data = entry_form(dimension)
     data.update(overrides)
-    if not overrides.get("applies_to_health", True):
-        data.pop("applies_to_health")
     # Publishing checks everything (Wagtail lets a draft leave required fields blank).
     data["action-publish"] = "action-publish"
 

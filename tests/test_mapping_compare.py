@@ -23,30 +23,27 @@ def known_entries(guide):
         title="Talking Points",
         slug="talking-points",
         kind="approach",
-        applies_to_health=True,
-        applies_to_social_care=True,
         scope="scotland",
         year=2012,
+        sectors=["social-care", "health"],
     )
     act = MappingEntryPageFactory(
         parent=guide,
         title="Carers Act",
         slug="carers-act",
         kind="legislation",
-        applies_to_social_care=True,
-        applies_to_wider_public_services=True,
         scope="scotland",
         year=2016,
         statutory_basis="Carers (Scotland) Act 2016",
+        sectors=["social-care", "wider-public-services"],
     )
     star = MappingEntryPageFactory(
         parent=guide,
         title="Outcomes Star",
         slug="outcomes-star",
         kind="tool",
-        applies_to_social_care=False,
-        applies_to_housing=True,
         scope="uk",
+        sectors=["housing"],
     )
     add_example(talking, "public")
     add_example(act, "third")

@@ -65,7 +65,6 @@ def build_varied_guide(guide):
         title="Carers Act, “2016”",
         slug="carers-act",
         kind="legislation",
-        applies_to_health=True,
         year=2016,
         lead_body="Scottish Government",
         statutory_basis="Carers (Scotland) Act 2016",
@@ -75,6 +74,7 @@ def build_varied_guide(guide):
         # Formula-like text is marked as text in the CSV, and read back as it was.
         summary="=SUM(A1) is not a formula here",
         reviewed_by="Editor",
+        sectors=["social-care", "health"],
     )
     act.last_reviewed = "2026-10-01"
     act.themes.add("carers", "personal outcomes")
@@ -129,7 +129,24 @@ def test_import_updates_an_existing_entry_and_publishes_it(client, guide, tmp_pa
     assert "1 updated" in stdout
     entry = MappingEntryPage.objects.get(slug="talking-points")
     assert entry.title == "Talking Points" and entry.live and not entry.has_unpublished_changes
-    assert entry.sector_labels == ["Health", "Housing"]
+    assert [sector.name for sector in entry.sector_list] == ["Health", "Housing"]
+
+
+def test_sectors_are_read_by_name_by_slug_or_in_the_old_spelling(guide, tmp_path):
+    path = write_csv(
+        tmp_path,
+        [good_row("spelt-three-ways", sectors="social care; housing; wider_public_services")],
+    )
+
+    _, stderr, error = run_import(path)
+
+    assert error is None, stderr
+    entry = MappingEntryPage.objects.get(slug="spelt-three-ways")
+    assert [sector.slug for sector in entry.sector_list] == [
+        "social-care",
+        "housing",
+        "wider-public-services",
+    ]
 
 
 def test_rows_may_point_at_entries_in_later_rows(guide, tmp_path):
@@ -163,12 +180,13 @@ def test_bad_rows_are_named_by_line_and_nothing_of_them_is_saved(guide, tmp_path
         good_row("bad-link", sources="A source | not-a-link"),  # line 11
         good_row("Bad Slug!"),  # line 12
         good_row("no-sector", sectors="", summary=""),  # line 13
+        good_row("unknown-sector", sectors="Health; Space travel"),  # line 14
     ]
     path = write_csv(tmp_path, rows, ["Covers carers"])
 
     stdout, stderr, error = run_import(path)
 
-    assert error == "9 row(s) rejected; see the lines named above."
+    assert error == "10 row(s) rejected; see the lines named above."
     lines = stderr.splitlines()
     assert lines == [
         "Line 5: rejected: kind “spaceship” is not one of approach, policy, legislation, "
@@ -184,6 +202,9 @@ def test_bad_rows_are_named_by_line_and_nothing_of_them_is_saved(guide, tmp_path
         "http(s) link.",
         "Line 12: rejected: slug “Bad Slug!” must be letters, numbers, hyphens or underscores.",
         "Line 13: rejected: summary is empty. sectors is empty: give at least one.",
+        "Line 14: rejected: unknown sector(s): Space travel. Give each by its name or slug, "
+        "from: Health, Social care, Housing, Education, Third sector, Independent sector, "
+        "Community, Wider public services, Unpaid carer or person with lived experience, Other.",
     ]
     assert "Imported 1 row(s): 1 created" in stdout
     assert list(MappingEntryPage.objects.values_list("slug", flat=True)) == ["good-one"]

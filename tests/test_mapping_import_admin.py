@@ -50,9 +50,7 @@ def test_preview_lists_added_changed_left_alone_and_rejected_rows_and_saves_noth
         slug="same",
         title="Same",
         summary="About same.",
-        applies_to_health=True,
-        applies_to_housing=True,
-        applies_to_social_care=False,
+        sectors=["health", "housing"],
     ).save_revision().publish()
     MappingEntryPageFactory(parent=guide, slug="old", title="Old").save_revision().publish()
     rows = [

@@ -20,10 +20,10 @@ pytestmark = pytest.mark.django_db
 def test_matrix_is_a_real_table_of_entries_against_dimensions_and_sectors(client, guide):
     strengths = ComparisonDimensionFactory(name="Strengths-based", sort_order=1)
     ComparisonDimensionFactory(name="Co-production", sort_order=2)
-    talking = MappingEntryPageFactory(parent=guide, title="Talking Points", applies_to_health=True)
-    MappingEntryPageFactory(
-        parent=guide, title="Housing Options", applies_to_social_care=False, applies_to_housing=True
+    talking = MappingEntryPageFactory(
+        parent=guide, title="Talking Points", sectors=["social-care", "health"]
     )
+    MappingEntryPageFactory(parent=guide, title="Housing Options", sectors=["housing"])
     give_value(talking, strengths, "partly")
 
     response = client.get("/mapping-guide/matrix/")
@@ -36,9 +36,15 @@ def test_matrix_is_a_real_table_of_entries_against_dimensions_and_sectors(client
     assert f'<th scope="row"><a href="{talking.url}">Talking Points</a>' in html
     rows = dict(response.context["dimension_rows"])
     assert [value.value if value else None for value in rows[talking]] == ["partly", None]
+    # A column for each shared sector some entry applies to, in the list's order.
+    assert [name for _slug, name in response.context["sectors"]] == [
+        "Health",
+        "Social care",
+        "Housing",
+    ]
     sectors = {entry.title: applies for entry, applies in response.context["sector_rows"]}
-    assert sectors["Housing Options"] == [False, False, True, False, False]
-    assert sectors["Talking Points"] == [True, True, False, False, False]
+    assert sectors["Housing Options"] == [False, False, True]
+    assert sectors["Talking Points"] == [True, True, False]
     # Each table scrolls in its own focusable, labelled box.
     assert html.count('role="region" aria-labelledby="') == 2
 
@@ -86,12 +92,14 @@ def test_gap_map_colours_each_cell_by_its_answer_and_says_it_too(client, guide):
 
 def test_gap_map_filters_by_kind_and_sector_on_the_map(client, guide):
     MappingEntryPageFactory(
-        parent=guide, title="A housing tool", kind="tool", applies_to_housing=True
+        parent=guide, title="A housing tool", kind="tool", sectors=["social-care", "housing"]
     )
     MappingEntryPageFactory(
-        parent=guide, title="A health tool", kind="tool", applies_to_health=True
+        parent=guide, title="A health tool", kind="tool", sectors=["social-care", "health"]
     )
-    MappingEntryPageFactory(parent=guide, title="A policy", kind="policy", applies_to_housing=True)
+    MappingEntryPageFactory(
+        parent=guide, title="A policy", kind="policy", sectors=["social-care", "housing"]
+    )
 
     response = client.get("/mapping-guide/matrix/", {"kind": "tool", "sector": "housing"})
 
@@ -157,7 +165,7 @@ def test_csv_export_of_the_whole_guide(client, exported_guide):
     act = rows[0]
     assert act["kind"] == "legislation"
     assert act["year"] == "2016"
-    assert act["sectors"] == "social_care"
+    assert act["sectors"] == "Social care"  # the shared sector's name, for people to read
     assert act["key_features"] == "Adult carer support plans\nYoung carer statements"
     assert act["examples"] == "third | Carers centres | Support plans."
     assert act["example_sectors"] == "third"

@@ -51,7 +51,7 @@ def test_guide_lists_live_entries_with_their_kind_and_sectors(client, guide):
 
 def test_filters_by_kind_sector_and_example_sector_with_counts(client, guide):
     policy = MappingEntryPageFactory(
-        parent=guide, title="Housing policy", kind="policy", applies_to_housing=True
+        parent=guide, title="Housing policy", kind="policy", sectors=["social-care", "housing"]
     )
     MappingEntryPageFactory(parent=guide, title="Care approach", kind="approach")
     tool = MappingEntryPageFactory(parent=guide, title="Care tool", kind="tool")
@@ -175,16 +175,6 @@ def test_entry_page_shows_everything_and_related_entries_both_ways(client, guide
     assert 'Overlaps with <a href="/mapping-guide/sds/">Self-directed Support</a>: Both' in html
     sds_html = client.get("/mapping-guide/sds/").content.decode()
     assert 'Is built on by <a href="/mapping-guide/carers-act/">Carers Act</a>' in sds_html
-
-
-def test_entry_needs_a_sector(guide):
-    from django.core.exceptions import ValidationError
-
-    entry = MappingEntryPage(title="No sector", slug="no-sector", kind="tool", scope="uk")
-    entry.summary = "Something."
-    with pytest.raises(ValidationError) as raised:
-        entry.clean()
-    assert "applies_to_health" in raised.value.message_dict
 
 
 def test_relationship_to_itself_is_refused(guide):

@@ -27,7 +27,9 @@ def add_entries(guide, dimensions, count, slugs=None):
     for index in range(count):
         slug = slugs[index] if slugs else None
         entry = MappingEntryPageFactory(
-            parent=guide, **({"slug": slug} if slug else {}), applies_to_health=index % 2 == 0
+            parent=guide,
+            **({"slug": slug} if slug else {}),
+            sectors=["social-care", "health"] if index % 2 == 0 else ["social-care"],
         )
         entry.summary = f"All about {entry.title}."
         entry.save_revision().publish()

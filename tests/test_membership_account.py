@@ -35,7 +35,7 @@ def profile_data(**overrides):
         "full_name": "Fiona Stewart",
         "role": "Social worker",
         "organisation": "Angus Council",
-        "sector": "social_care",
+        "sector": "social-care",
         "council_area": "angus",
         "bio": "I work with older people and their families.",
         "listed_in_directory": "on",

@@ -5,7 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from resources.models import Audience, ResourceIndexPage, ResourceType, Sector
+from network_site.core.models import Sector
+from resources.models import Audience, ResourceIndexPage, ResourceType
 from tests.factories.resources import ResourceIndexPageFactory, ResourcePageFactory
 
 pytestmark = pytest.mark.django_db

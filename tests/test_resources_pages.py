@@ -4,7 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail_factories import DocumentFactory
 
-from resources.models import Audience, ResourcePage, Sector
+from network_site.core.models import Sector
+from resources.models import Audience, ResourcePage
 from tests.factories.resources import (
     BookletChapterPageFactory,
     BookletPageFactory,

@@ -2,6 +2,8 @@ import re
 
 from django import forms
 
+from .models import Sector
+
 WORD_PATTERN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 SEARCH_QUERY_MAX_LENGTH = 200
@@ -35,3 +37,19 @@ class SearchQueryField(forms.CharField):
 class SearchForm(forms.Form):
     q = SearchQueryField()
     page = forms.IntegerField(required=False, min_value=1)
+
+
+class SectorField(forms.ModelChoiceField):
+    """One of the shared sectors, sent by its slug as the listings' filters send it."""
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=Sector.objects.all(), to_field_name="slug", **kwargs)
+
+
+class SectorsField(forms.ModelMultipleChoiceField):
+    """Any number of the shared sectors, as checkboxes, sent by their slugs."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=Sector.objects.all(), to_field_name="slug", **kwargs)

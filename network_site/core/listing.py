@@ -21,6 +21,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.functional import cached_property
 
 from .forms import SearchQueryField
+from .models import Sector
 from .page_cache import content_cached
 
 UNKNOWN_CHOICE = "We do not have that option. Choose from the list."
@@ -43,6 +44,17 @@ class Facet:
     any_label: str = "Any"
     condition: Callable[[list[str]], Q] | None = None
     counts: Callable[[QuerySet], dict[str, int]] | None = None
+
+
+def every_sector(items: QuerySet) -> Choices:
+    """Every shared sector, in the list's order: one that no item has yet counts 0, so a link
+    filtered by it still works."""
+    return list(Sector.objects.values_list("slug", "name"))
+
+
+def sector_facet(label: str = "Sector", **options) -> Facet:
+    """The sector filter, the same in every listing of items with a `sectors` relation."""
+    return Facet("sector", label, every_sector, lookup="sectors__slug", **options)
 
 
 @dataclass

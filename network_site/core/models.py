@@ -4,6 +4,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.snippets.models import register_snippet
 
 from . import home_sections
 from .blocks import BaseStreamBlock, HomeStreamBlock, NavigationItemBlock
@@ -110,3 +111,23 @@ class NavigationSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "navigation"
+
+
+@register_snippet
+class Sector(models.Model):
+    """A sector people work in: health, social care, housing and so on. The one list that members,
+    stories, resources and the mapping guide all use; its slug is the filter value in listings."""
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    sort_order = models.PositiveSmallIntegerField(
+        default=0, help_text="Lists show sectors in this order, lowest first."
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name

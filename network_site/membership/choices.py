@@ -1,15 +1,5 @@
-"""Fixed lists the join form, profiles and the directory filters share."""
-
-SECTORS = [
-    ("health", "Health"),
-    ("social_care", "Social care"),
-    ("housing", "Housing"),
-    ("third_sector", "Third sector"),
-    ("independent_sector", "Independent sector"),
-    ("education", "Education"),
-    ("lived_experience", "Unpaid carer or person with lived experience"),
-    ("other", "Other"),
-]
+"""Fixed lists the join form, profiles and the directory filters share (sectors are the shared
+Sector snippet in core)."""
 
 _SCOTTISH_COUNCIL_AREAS = [
     "Aberdeen City",

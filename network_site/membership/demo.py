@@ -6,6 +6,7 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.utils import timezone
 
+from network_site.core.models import Sector
 from network_site.core.roles import COORDINATOR, MEMBER, assign_role
 
 from .models import ConsentRecord, JoinRequest, MemberProfile, User
@@ -32,7 +33,7 @@ DEMO_MEMBERS = [
         "eilidh.fraser@example.org",
         "Carer and trainer",
         "",
-        "lived_experience",
+        "lived-experience",
         "perth-and-kinross",
     ),
     (
@@ -40,7 +41,7 @@ DEMO_MEMBERS = [
         "gordon.baird@example.org",
         "Team manager",
         "Fife Council social work",
-        "social_care",
+        "social-care",
         "fife",
     ),
 ]
@@ -50,7 +51,7 @@ DEMO_REQUESTS = [
         "Ailsa Morrison",
         "ailsa.morrison@example.org",
         "Community link worker",
-        "third_sector",
+        "third-sector",
         "dundee-city",
         "Ideas for conversations that start from what matters to people.",
         3,
@@ -68,7 +69,7 @@ DEMO_REQUESTS = [
         "Priya Nair",
         "priya.nair@example.org",
         "Care home manager",
-        "independent_sector",
+        "independent-sector",
         "north-lanarkshire",
         "To compare how other services record personal outcomes.",
         1,
@@ -109,6 +110,7 @@ def load(context):
         active=True,
     )
     assign_role(coordinator, COORDINATOR)
+    sectors = Sector.objects.in_bulk(field_name="slug")
 
     for index, (name, email, role, organisation, sector, area) in enumerate(DEMO_MEMBERS):
         password = settings.DEMO_MEMBER_PASSWORD
@@ -119,7 +121,7 @@ def load(context):
             defaults={
                 "role": role,
                 "organisation": organisation,
-                "sector": sector,
+                "sector": sectors[sector],
                 "council_area": area,
                 "listed_in_directory": True,
                 "show_organisation": index != 2,
@@ -139,7 +141,7 @@ def load(context):
                 "full_name": name,
                 "email": email,
                 "role": role,
-                "sector": sector,
+                "sector": sectors[sector],
                 "council_area": area,
                 "hopes": hopes,
                 "privacy_notice_version": settings.PRIVACY_NOTICE_VERSION,

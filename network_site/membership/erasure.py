@@ -111,6 +111,7 @@ def _export_join_request(user):
         return None
     fields = [*JoinRequest.APPLICANT_FIELDS, "status", "decision_message"]
     data = {name: getattr(join_request, name) for name in fields}
+    data["sector"] = join_request.sector.name
     for name in ("created_at", "confirmed_at", "decided_at"):
         value = getattr(join_request, name)
         data[name] = value.isoformat() if value else None
@@ -135,11 +136,13 @@ def _export_profile(user):
     profile = MemberProfile.objects.filter(user=user).first()
     if profile is None:
         return None
-    return {
+    data = {
         field.name: getattr(profile, field.name)
         for field in MemberProfile._meta.concrete_fields
         if field.name not in ("id", "user")
     }
+    data["sector"] = profile.sector.name if profile.sector else ""
+    return data
 
 
 def _relabel_log_entries(model, object_ids):

@@ -4,6 +4,8 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 
+from network_site.core.forms import SectorField
+
 from . import choices
 from .models import MemberProfile, User
 from .validators import no_address_literal, one_line_plain_text
@@ -38,9 +40,7 @@ class JoinForm(forms.Form):
     )
     organisation = OneLineTextField(label="Organisation (optional)", max_length=200, required=False)
     role = OneLineTextField(label="Your role", max_length=150)
-    sector = forms.ChoiceField(
-        label="Sector", choices=with_blank(choices.SECTORS, "Choose a sector")
-    )
+    sector = SectorField(label="Sector", empty_label="Choose a sector")
     council_area = forms.ChoiceField(
         label="Council area", choices=with_blank(choices.COUNCIL_AREAS, "Choose a council area")
     )
@@ -126,6 +126,7 @@ class JoinForm(forms.Form):
 
 class ProfileForm(forms.ModelForm):
     full_name = OneLineTextField(label="Name", max_length=150)
+    sector = SectorField(label="Sector", empty_label="Not given", required=False)
 
     class Meta:
         model = MemberProfile
@@ -165,14 +166,11 @@ class ProfileForm(forms.ModelForm):
             self.fields[name].validators.append(one_line_plain_text)
         self.fields["full_name"].initial = self.instance.user.get_full_name()
         self.fields["full_name"].error_messages["required"] = "Enter your name"
-        self.fields["sector"].choices = with_blank(choices.SECTORS, "Not given")
         self.fields["council_area"].choices = with_blank(choices.COUNCIL_AREAS, "Not given")
 
 
 class DirectoryFilterForm(forms.Form):
-    sector = forms.ChoiceField(
-        label="Sector", choices=with_blank(choices.SECTORS, "All sectors"), required=False
-    )
+    sector = SectorField(label="Sector", empty_label="All sectors", required=False)
     area = forms.ChoiceField(
         label="Council area",
         choices=with_blank(choices.COUNCIL_AREAS, "All areas"),

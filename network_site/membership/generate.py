@@ -10,9 +10,10 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 
 from network_site.core.bulk import Progress
+from network_site.core.models import Sector
 from network_site.core.roles import MEMBER
 
-from .choices import SCOTTISH_COUNCIL_AREAS, SECTORS
+from .choices import SCOTTISH_COUNCIL_AREAS
 from .models import MemberProfile
 
 FIRST_NAMES = [
@@ -62,6 +63,7 @@ def generate(context, count):
     first = user_model.objects.filter(username__startswith="network-member-").count()
     unusable = make_password(None)
     members_group, _ = Group.objects.get_or_create(name=MEMBER.group)
+    sectors = list(Sector.objects.all())
     progress = Progress(stdout, "Members", count)
     for start in range(0, count, BATCH_SIZE):
         users = []
@@ -94,7 +96,7 @@ def generate(context, count):
                 MemberProfile(
                     user=user,
                     role=rng.choice(ROLES),
-                    sector=rng.choice(SECTORS)[0],
+                    sector=rng.choice(sectors),
                     council_area=rng.choice(SCOTTISH_COUNCIL_AREAS)[0],
                     bio="Works alongside people and carers to plan support around what matters to them.",
                     listed_in_directory=rng.random() < 0.3,

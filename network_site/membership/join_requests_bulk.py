@@ -39,8 +39,10 @@ def answer_several_view(request):
     if not request.user.has_perm("membership.decide_joinrequest"):
         raise PermissionDenied
     form = BulkDecisionForm(request.POST or None)
-    form.fields["requests"].queryset = JoinRequest.objects.awaiting_decision().order_by(
-        "confirmed_at", "pk"
+    form.fields["requests"].queryset = (
+        JoinRequest.objects.awaiting_decision()
+        .select_related("sector")
+        .order_by("confirmed_at", "pk")
     )
     if request.method == "POST" and form.is_valid():
         act = approve if form.cleaned_data["decision"] == "approve" else decline

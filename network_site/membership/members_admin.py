@@ -23,6 +23,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from network_site.core.csv_export import csv_response
+from network_site.core.models import Sector
 from network_site.core.roles import MEMBER_PERMISSION, users_with_permission
 
 from . import choices
@@ -55,14 +56,20 @@ class MemberPermissionPolicy(ModelPermissionPolicy):
 register_permission_policy(MemberProfile, MemberPermissionPolicy(MemberProfile))
 
 
+def sector_name(profile):
+    return profile.sector.name if profile.sector else ""
+
+
 def members():
     return MemberProfile.objects.filter(
         user__in=users_with_permission(MEMBER_PERMISSION, active_only=False)
-    ).select_related("user")
+    ).select_related("user", "sector")
 
 
 class MemberFilterSet(WagtailFilterSet):
-    sector = django_filters.ChoiceFilter(choices=choices.SECTORS, label="Sector")
+    sector = django_filters.ModelChoiceFilter(
+        queryset=Sector.objects.all(), to_field_name="slug", label="Sector"
+    )
     council_area = django_filters.ChoiceFilter(choices=choices.COUNCIL_AREAS, label="Area")
     role = django_filters.ModelChoiceFilter(
         field_name="user__groups",
@@ -139,7 +146,7 @@ class MemberViewSet(ModelViewSet):
     list_display = [
         TitleColumn("name", label="Name", accessor=lambda profile: profile.user.get_full_name()),
         Column("email", label="Email", accessor="user.email"),
-        Column("sector", label="Sector", accessor="get_sector_display"),
+        Column("sector", label="Sector", accessor=lambda profile: sector_name(profile)),
         Column("area", label="Area", accessor="get_council_area_display"),
         Column("roles", label="Roles", accessor=roles),
         DateColumn("joined", label="Joined", accessor="user.date_joined"),
@@ -234,7 +241,7 @@ CSV_COLUMNS = [
     ("Role", "show_role", lambda profile: profile.role),
     ("Organisation", "show_organisation", lambda profile: profile.organisation),
     ("Council area", "show_area", lambda profile: profile.get_council_area_display()),
-    ("Sector", None, lambda profile: profile.get_sector_display()),
+    ("Sector", None, lambda profile: sector_name(profile)),
 ]
 
 

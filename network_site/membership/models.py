@@ -62,7 +62,9 @@ class JoinRequest(models.Model):
     email = models.EmailField(max_length=254)
     organisation = models.CharField(max_length=200, blank=True)
     role = models.CharField(max_length=150)
-    sector = models.CharField(max_length=40, choices=choices.SECTORS)
+    sector = models.ForeignKey(
+        "core.Sector", on_delete=models.PROTECT, related_name="join_requests"
+    )
     council_area = models.CharField(max_length=40, choices=choices.COUNCIL_AREAS)
     hopes = models.TextField("what they hope to get from the network", max_length=2000)
     heard_from = models.CharField("how they heard", max_length=300, blank=True)
@@ -104,7 +106,13 @@ class MemberProfile(models.Model):
     )
     organisation = models.CharField(max_length=200, blank=True)
     role = models.CharField(max_length=150, blank=True)
-    sector = models.CharField(max_length=40, choices=choices.SECTORS, blank=True)
+    sector = models.ForeignKey(
+        "core.Sector",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="member_profiles",
+    )
     council_area = models.CharField(max_length=40, choices=choices.COUNCIL_AREAS, blank=True)
     bio = models.TextField("a short bio", max_length=1000, blank=True)
     listed_in_directory = models.BooleanField(default=False)

@@ -134,9 +134,10 @@ def send_coordinator_digest(now=None):
     interval = timedelta(hours=settings.MEMBERSHIP_DIGEST_INTERVAL_HOURS)
     with transaction.atomic():
         new_requests = list(
-            JoinRequest.objects.select_for_update()
+            JoinRequest.objects.select_for_update(of=("self",))
             .awaiting_decision()
             .filter(coordinators_notified_at__isnull=True)
+            .select_related("sector")
         )
         if not new_requests:
             return 0

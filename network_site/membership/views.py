@@ -205,7 +205,7 @@ def directory(request):
             user__is_active=True,
             user__in=users_with_permission(MEMBER_PERMISSION),
         )
-        .select_related("user")
+        .select_related("user", "sector")
         # Filters and order use only what each member chose to show: names in order of the name
         # when shown; members who hide their name follow, in an order their name plays no part in.
         .order_by(

@@ -41,6 +41,9 @@ def can_decide(user):
 
 
 class JoinRequestIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("sector")
+
     @cached_property
     def header_buttons(self):
         buttons = super().header_buttons

@@ -8,6 +8,7 @@ from mapping.models import (
     MappingEntryPage,
     MappingGuidePage,
 )
+from network_site.core.models import Sector
 
 
 class MappingGuidePageFactory(wagtail_factories.PageFactory):
@@ -24,11 +25,18 @@ class MappingEntryPageFactory(wagtail_factories.PageFactory):
     slug = factory.Sequence(lambda n: f"entry-{n:03d}")
     kind = "approach"
     scope = "scotland"
-    applies_to_social_care = True
     summary = factory.LazyAttribute(lambda entry: f"What {entry.title} is about.")
 
     class Meta:
         model = MappingEntryPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def sectors(self, create, extracted, **kwargs):
+        """The sectors it applies to, by slug: social care unless the test says otherwise."""
+        self.sectors = list(Sector.objects.filter(slug__in=extracted or ["social-care"]))
+        if create:
+            self.save()
 
 
 class ComparisonDimensionFactory(factory.django.DjangoModelFactory):

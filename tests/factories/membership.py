@@ -2,6 +2,7 @@ import factory
 from allauth.account.models import EmailAddress
 from django.utils import timezone
 
+from network_site.core.models import Sector
 from network_site.core.roles import COORDINATOR, MEMBER, assign_role
 from network_site.membership.models import JoinRequest, MemberProfile, User
 
@@ -46,7 +47,17 @@ class CoordinatorFactory(UserFactory):
             assign_role(self, COORDINATOR)
 
 
-class MemberProfileFactory(factory.django.DjangoModelFactory):
+class SectorBySlug:
+    """Lets a test give a member's or applicant's sector by its slug: `sector="health"`."""
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        if isinstance(kwargs.get("sector"), str):
+            kwargs["sector"] = Sector.objects.get(slug=kwargs["sector"])
+        return kwargs
+
+
+class MemberProfileFactory(SectorBySlug, factory.django.DjangoModelFactory):
     user = factory.SubFactory(MemberFactory)
     role = "Support worker"
     sector = "housing"
@@ -57,12 +68,12 @@ class MemberProfileFactory(factory.django.DjangoModelFactory):
         model = MemberProfile
 
 
-class JoinRequestFactory(factory.django.DjangoModelFactory):
+class JoinRequestFactory(SectorBySlug, factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory, is_active=False)
     full_name = factory.LazyAttribute(lambda request: request.user.first_name)
     email = factory.LazyAttribute(lambda request: request.user.email)
     role = "Link worker"
-    sector = "third_sector"
+    sector = "third-sector"
     council_area = "angus"
     hopes = "To learn from other people's practice."
     privacy_notice_version = "2026-11"
@@ -79,7 +90,7 @@ def join_form_data(**overrides):
         "email": "rona.macleod@example.org",
         "organisation": "Highland Carers Centre",
         "role": "Carer support worker",
-        "sector": "third_sector",
+        "sector": "third-sector",
         "council_area": "highland",
         "hopes": "Ideas for good conversations with carers.",
         "heard_from": "A colleague",

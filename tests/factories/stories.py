@@ -2,8 +2,9 @@ import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
 
+from network_site.core.models import Sector
 from network_site.core.roles import MODERATOR, assign_role
-from stories.models import Sector, StoryIndexPage, StoryPage
+from stories.models import StoryIndexPage, StoryPage
 from tests.factories.membership import MemberFactory
 
 
