@@ -4,7 +4,6 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from . import home_sections
 from .blocks import BaseStreamBlock, HomeStreamBlock, NavigationItemBlock
@@ -113,10 +112,10 @@ class NavigationSettings(BaseSiteSetting):
         verbose_name = "navigation"
 
 
-@register_snippet
 class Sector(models.Model):
     """A sector people work in: health, social care, housing and so on. The one list that members,
-    stories, resources and the mapping guide all use; its slug is the filter value in listings."""
+    stories, resources and the mapping guide all use; its slug is the filter value in listings.
+    Editors keep it as a snippet (see wagtail_hooks.py)."""
 
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)

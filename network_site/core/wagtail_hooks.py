@@ -1,10 +1,16 @@
+from django.contrib import messages
+from django.db.models import ProtectedError
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
 
 from . import admin_views, avatars
+from .models import Sector
 from .reviews import MARK_REVIEWED_ACTION, content_for_review
 
 
@@ -67,3 +73,29 @@ def add_due_for_review_panel(request, panels):
 @hooks.register("get_avatar_url")
 def site_avatar_url(user, size):
     return avatars.avatar_url(user, size)
+
+
+class SectorDeleteView(DeleteView):
+    """A sector that join requests still name stays (their sector is required): the editor is
+    told so, rather than shown an error page. Pages and profiles simply lose a deleted sector."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ProtectedError as error:
+            messages.error(
+                self.request,
+                f"“{self.object}” was not deleted: {len(error.protected_objects)} join "
+                "request(s) name it. Rename it instead; it can be deleted once no join request "
+                "names it.",
+            )
+            return redirect(self.get_success_url())
+
+
+class SectorViewSet(SnippetViewSet):
+    model = Sector
+    icon = "tag"
+    delete_view_class = SectorDeleteView
+
+
+register_snippet(SectorViewSet)

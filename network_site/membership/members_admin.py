@@ -146,7 +146,7 @@ class MemberViewSet(ModelViewSet):
     list_display = [
         TitleColumn("name", label="Name", accessor=lambda profile: profile.user.get_full_name()),
         Column("email", label="Email", accessor="user.email"),
-        Column("sector", label="Sector", accessor=lambda profile: sector_name(profile)),
+        Column("sector", label="Sector", accessor=sector_name),
         Column("area", label="Area", accessor="get_council_area_display"),
         Column("roles", label="Roles", accessor=roles),
         DateColumn("joined", label="Joined", accessor="user.date_joined"),
@@ -241,7 +241,7 @@ CSV_COLUMNS = [
     ("Role", "show_role", lambda profile: profile.role),
     ("Organisation", "show_organisation", lambda profile: profile.organisation),
     ("Council area", "show_area", lambda profile: profile.get_council_area_display()),
-    ("Sector", None, lambda profile: sector_name(profile)),
+    ("Sector", None, sector_name),
 ]
 
 
