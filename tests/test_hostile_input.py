@@ -303,7 +303,7 @@ def test_the_profile_form_never_breaks_and_never_half_saves(client, home_page, o
     data = {
         "full_name": "Fiona Stewart",
         "role": "Social worker",
-        "sector": "social_care",
+        "sector": "social-care",
         "digest_frequency": "none",
         **{name: clean(value) for name, value in overrides.items()},
     }

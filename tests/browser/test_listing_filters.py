@@ -15,7 +15,7 @@ from tests.browser.test_every_page_type import SCREENSHOT_DIR
 LISTINGS = {
     "resources": ("/resources/", "?type=guide&sector=social-care"),
     "stories": ("/stories/", "?theme=good-conversations&sector=social-care"),
-    "mapping-guide": ("/mapping-guide/", "?kind=approach&sector=social_care"),
+    "mapping-guide": ("/mapping-guide/", "?kind=approach&sector=social-care"),
 }
 
 
