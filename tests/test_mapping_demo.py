@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Revision
 
+from mapping import demo as mapping_demo
 from mapping.models import (
     ComparisonDimension,
     EntryDimensionValue,
@@ -11,6 +12,7 @@ from mapping.models import (
     MappingEntryPage,
     MappingGuidePage,
 )
+from network_site.core.demo_data import DemoDataError
 
 pytestmark = pytest.mark.django_db
 
@@ -46,3 +48,14 @@ def test_demo_guide_pages_render(demo_content, client):
         "/mapping-guide/matrix/",
     ]:
         assert client.get(path).status_code == 200, path
+
+
+def test_a_row_the_importer_refuses_stops_the_demo_naming_the_file_and_line(
+    tmp_path, monkeypatch, home_page
+):
+    broken = tmp_path / "mapping-guide.csv"
+    broken.write_text(mapping_demo.ENTRIES.read_text().replace(",approach,", ",recipe,", 1))
+    monkeypatch.setattr(mapping_demo, "ENTRIES", broken)
+    with pytest.raises(DemoDataError, match=rf"^{broken}: the importer refused line 2: "):
+        mapping_demo.load({"home": home_page, "stdout": io.StringIO()})
+    assert not MappingEntryPage.objects.exists()
