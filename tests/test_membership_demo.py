@@ -4,8 +4,10 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.urls import reverse
 
+from network_site.membership import demo as membership_demo
 from network_site.membership.access import is_member
 from network_site.membership.models import JoinRequest, User
 
@@ -31,3 +33,14 @@ def test_demo_content_adds_a_coordinator_members_and_pending_requests(
     )
     assert client.session["_auth_user_id"] == str(admin.pk)
     assert client.get(reverse("wagtailadmin_home")).status_code == 200
+
+
+def test_a_member_in_an_unknown_sector_stops_the_demo_naming_the_file(tmp_path, monkeypatch):
+    broken = tmp_path / "members.yaml"
+    broken.write_text(
+        membership_demo.MEMBERS.read_text().replace("sector: housing", "sector: shipping")
+    )
+    monkeypatch.setattr(membership_demo, "MEMBERS", broken)
+    with pytest.raises(CommandError, match=rf"{broken}: member 2: no shipping \(known: "):
+        call_command("load_demo_content", "--app", "membership", stdout=io.StringIO())
+    assert not User.objects.filter(email="morag.campbell@example.org").exists()

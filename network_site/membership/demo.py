@@ -1,80 +1,28 @@
-"""Demo accounts for development: a coordinator, a few members and a few requests waiting."""
+"""Demo accounts for development: a coordinator, a few members and a few requests waiting (the
+members and requests in `demo_content/`)."""
 
 from datetime import timedelta
+from pathlib import Path
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.utils import timezone
 
+from network_site.core.demo_data import by_slug, read_records
 from network_site.core.models import Sector
 from network_site.core.roles import COORDINATOR, MEMBER, assign_role
 
 from .models import ConsentRecord, JoinRequest, MemberProfile, User
 
-DEMO_MEMBERS = [
-    (
-        "Morag Campbell",
-        "morag.campbell@example.org",
-        "Occupational therapist",
-        "NHS Highland",
-        "health",
-        "highland",
-    ),
-    (
-        "Tariq Hussain",
-        "tariq.hussain@example.org",
-        "Housing support worker",
-        "Southside Housing",
-        "housing",
-        "glasgow-city",
-    ),
-    (
-        "Eilidh Fraser",
-        "eilidh.fraser@example.org",
-        "Carer and trainer",
-        "",
-        "lived-experience",
-        "perth-and-kinross",
-    ),
-    (
-        "Gordon Baird",
-        "gordon.baird@example.org",
-        "Team manager",
-        "Fife Council social work",
-        "social-care",
-        "fife",
-    ),
-]
+DEMO_CONTENT = Path(__file__).parent / "demo_content"
+MEMBERS = DEMO_CONTENT / "members.yaml"
+JOIN_REQUESTS = DEMO_CONTENT / "join-requests.yaml"
+MEMBER_FIELDS = {"name", "email", "role", "organisation", "sector", "council_area"}
+REQUEST_FIELDS = {"name", "email", "role", "sector", "council_area", "hopes", "days_ago"}
 
-DEMO_REQUESTS = [
-    (
-        "Ailsa Morrison",
-        "ailsa.morrison@example.org",
-        "Community link worker",
-        "third-sector",
-        "dundee-city",
-        "Ideas for conversations that start from what matters to people.",
-        3,
-    ),
-    (
-        "Callum Reid",
-        "callum.reid@example.org",
-        "Social work student",
-        "education",
-        "city-of-edinburgh",
-        "To learn how outcomes-focused practice works day to day.",
-        2,
-    ),
-    (
-        "Priya Nair",
-        "priya.nair@example.org",
-        "Care home manager",
-        "independent-sector",
-        "north-lanarkshire",
-        "To compare how other services record personal outcomes.",
-        1,
-    ),
-]
+
+def demo_members():
+    return read_records(MEMBERS, MEMBER_FIELDS)
 
 
 def _account(email, full_name, password, *, active):
@@ -112,38 +60,41 @@ def load(context):
     assign_role(coordinator, COORDINATOR)
     sectors = Sector.objects.in_bulk(field_name="slug")
 
-    for index, (name, email, role, organisation, sector, area) in enumerate(DEMO_MEMBERS):
-        password = settings.DEMO_MEMBER_PASSWORD
-        member = _account(email, name, password, active=True)
+    members = demo_members()
+    for position, entry in enumerate(members, 1):
+        [sector] = by_slug(MEMBERS, f"member {position}", sectors, [entry["sector"]])
+        member = _account(entry["email"], entry["name"], settings.DEMO_MEMBER_PASSWORD, active=True)
         assign_role(member, MEMBER)
         MemberProfile.objects.update_or_create(
             user=member,
             defaults={
-                "role": role,
-                "organisation": organisation,
-                "sector": sectors[sector],
-                "council_area": area,
+                "role": entry["role"],
+                "organisation": entry["organisation"],
+                "sector": sector,
+                "council_area": entry["council_area"],
                 "listed_in_directory": True,
-                "show_organisation": index != 2,
+                "show_organisation": entry.get("show_organisation", True),
             },
         )
         _consent(member, ConsentRecord.Purpose.PRIVACY_NOTICE)
         _consent(member, ConsentRecord.Purpose.DIRECTORY)
 
     now = timezone.now()
-    for name, email, role, sector, area, hopes, days_ago in DEMO_REQUESTS:
+    for position, entry in enumerate(read_records(JOIN_REQUESTS, REQUEST_FIELDS), 1):
+        [sector] = by_slug(JOIN_REQUESTS, f"request {position}", sectors, [entry["sector"]])
+        email, days_ago = entry["email"], entry["days_ago"]
         if User.objects.filter(email__iexact=email).exists():
             continue  # already loaded, and perhaps answered since: leave it as it is
-        applicant = _account(email, name, None, active=False)
+        applicant = _account(email, entry["name"], None, active=False)
         JoinRequest.objects.create(
             user=applicant,
             **{
-                "full_name": name,
+                "full_name": entry["name"],
                 "email": email,
-                "role": role,
-                "sector": sectors[sector],
-                "council_area": area,
-                "hopes": hopes,
+                "role": entry["role"],
+                "sector": sector,
+                "council_area": entry["council_area"],
+                "hopes": entry["hopes"],
                 "privacy_notice_version": settings.PRIVACY_NOTICE_VERSION,
                 "status": JoinRequest.Status.PENDING,
                 "created_at": now - timedelta(days=days_ago, hours=1),
@@ -155,7 +106,7 @@ def load(context):
 
     stdout.write(
         "Demo coordinator (development only): email coordinator@example.org, password "
-        f"{settings.DEMO_COORDINATOR_PASSWORD}. Demo members: {DEMO_MEMBERS[0][1]} and others, "
+        f"{settings.DEMO_COORDINATOR_PASSWORD}. Demo members: {members[0]['email']} and others, "
         f"password {settings.DEMO_MEMBER_PASSWORD}."
     )
 
@@ -164,5 +115,5 @@ def accounts():
     """The demo sign-ins, for `manage.py show_demo_accounts` at the end of `make run`."""
     return [
         ("Coordinator", "coordinator@example.org", settings.DEMO_COORDINATOR_PASSWORD),
-        *[("Member", email, settings.DEMO_MEMBER_PASSWORD) for _n, email, *_ in DEMO_MEMBERS],
+        *[("Member", entry["email"], settings.DEMO_MEMBER_PASSWORD) for entry in demo_members()],
     ]
