@@ -7,8 +7,7 @@ values, relationships) are saved in the same revision as the entry. Comparison d
 snippet, so editors keep the list without code.
 """
 
-from django.apps import apps
-from django.core.exceptions import FieldError, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.forms import CheckboxSelectMultiple
@@ -19,6 +18,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from network_site.core.related import pages_sharing_themes
 
 from .admin_forms import DimensionTablePanel, MappingEntryForm
 
@@ -236,15 +237,16 @@ class MappingEntryPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        theme_names = [tag.name for tag in self.themes.all()]
+        themes = list(self.themes.all())
         context.update(
-            themes=theme_names,
+            themes=[tag.name for tag in themes],
             examples=list(self.examples.all()),
             sources=list(self.sources.all()),
             dimension_values=list(self.dimension_values.select_related("dimension")),
             related_entries=self.related_entries(),
-            stories=pages_sharing_themes("stories", "StoryPage", theme_names),
-            resources=pages_sharing_themes("resources", "ResourcePage", theme_names),
+            # Public pages only: an entry's page is the same for every reader.
+            stories=pages_sharing_themes("stories", themes),
+            resources=pages_sharing_themes("resources", themes),
         )
         if getattr(request, "is_preview", False):
             context["related_comparison"] = self.compared_with_related()
@@ -290,25 +292,6 @@ class MappingEntryPage(Page):
             ).select_related("source")
         ]
         return outgoing + incoming
-
-
-def pages_sharing_themes(app_label, model_name, theme_names, limit=5):
-    """Live pages of another app that carry one of these tags; none if that app has no such model.
-
-    The stories and resources apps are built on their own, so this looks their models up by name
-    rather than importing them: the guide works whether or not they exist yet.
-    """
-    if not theme_names:
-        return []
-    try:
-        model = apps.get_model(app_label, model_name)
-    except LookupError:
-        return []
-    try:
-        pages = model.objects.live().public().filter(tags__name__in=theme_names).distinct()
-        return list(pages.order_by("-first_published_at")[:limit])
-    except (FieldError, AttributeError):
-        return []
 
 
 class EntryExample(Orderable):

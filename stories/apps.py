@@ -10,12 +10,13 @@ class StoriesConfig(AppConfig):
         from network_site.core.bulk import register_generator
         from network_site.core.demo import register_demo_content
         from network_site.core.page_cache import register_page_record
+        from network_site.core.related import register_tagged_pages
         from network_site.membership.member_page import register_news, register_section
         from network_site.membership.personal_data import register
 
         from . import member_home, notifications, personal_data
         from .home import latest_stories_section
-        from .models import HelpedMark, StoryPage
+        from .models import HelpedMark, StoryPage, stories_visible_to
 
         notifications.connect()
         # A "helped" mark shows as a count on its story's page only.
@@ -35,6 +36,8 @@ class StoriesConfig(AppConfig):
             order=10,
         )
         register_news(StoryPage, "Stories")
+        # "Related" lists elsewhere (a mapping entry's stories) and a story's own related stories.
+        register_tagged_pages("stories", StoryPage, "tags", visible_pages=stories_visible_to)
         register(
             "stories",
             export=personal_data.export,

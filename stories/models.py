@@ -14,6 +14,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from network_site.core.related import pages_sharing_themes
 from network_site.core.roles import ADMINISTRATOR, MEMBER, MODERATOR
 from network_site.membership.access import is_member
 
@@ -83,15 +84,8 @@ class StoryIndexPage(RoutablePageMixin, Page):
         return StoryPage.objects.descendant_of(self)
 
     def visible_stories(self, request):
-        """Live stories under this index; members-only ones only for members.
-
-        Members-only stories all sit under one restricted page, so `.public()` adds one clause
-        however many there are.
-        """
-        stories = self.all_stories().live()
-        if not is_member(request.user):
-            stories = stories.public()
-        return stories
+        """Live stories under this index; members-only ones only for members."""
+        return stories_visible_to(request).descendant_of(self)
 
     @path("")
     def story_list(self, request, theme=None):
@@ -181,6 +175,18 @@ class MembersStoriesPage(Page):
 
     def serve(self, request, *args, **kwargs):
         return redirect(self.get_parent().url)
+
+
+def stories_visible_to(request):
+    """Live stories; members-only ones only for a member (and never without a request).
+
+    Members-only stories all sit under one restricted page, so `.public()` adds one clause
+    however many there are.
+    """
+    stories = StoryPage.objects.live()
+    if request is None or not is_member(request.user):
+        stories = stories.public()
+    return stories
 
 
 class StoryPage(RoutablePageMixin, Page):
@@ -342,18 +348,10 @@ class StoryPage(RoutablePageMixin, Page):
         self.path, self.depth, self.url_path = moved.path, moved.depth, moved.url_path
 
     def related_stories(self, request):
-        """The latest stories sharing a theme with this one: a semi-join on the theme links, so
-        the database never de-duplicates whole story rows."""
-        sharing_a_theme = StoryTag.objects.filter(
-            tag_id__in=[tag.pk for tag in self.themes]
-        ).values("content_object_id")
-        stories = (
-            self.story_index.visible_stories(request)
-            .filter(pk__in=sharing_a_theme)
-            .exclude(pk=self.pk)
-            .order_by("-first_published_at", "-pk")
+        """The latest stories sharing a theme with this one that the reader may see."""
+        return pages_sharing_themes(
+            "stories", self.themes, request=request, exclude=self, limit=RELATED_STORIES
         )
-        return stories[:RELATED_STORIES]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -8,8 +8,8 @@ from mapping.models import (
     EntrySource,
     MappingEntryPage,
     MappingGuidePage,
-    pages_sharing_themes,
 )
+from network_site.core.related import pages_sharing_themes
 from tests.factories.core import StandardPageFactory
 from tests.factories.mapping import (
     ComparisonDimensionFactory,
@@ -17,6 +17,8 @@ from tests.factories.mapping import (
     add_example,
     give_value,
 )
+from tests.factories.resources import ResourceIndexPageFactory, ResourcePageFactory
+from tests.factories.stories import StoryPageFactory, make_story_index
 
 pytestmark = pytest.mark.django_db
 
@@ -186,11 +188,32 @@ def test_relationship_to_itself_is_refused(guide):
         relationship.clean()
 
 
-def test_cross_links_are_empty_when_the_other_app_has_no_such_model(guide):
-    # The stories and resources apps may not define these models: the guide carries on without.
-    assert pages_sharing_themes("stories", "NoSuchPage", ["carers"]) == []
-    assert pages_sharing_themes("no_such_app", "StoryPage", ["carers"]) == []
-    # A model without tags gives nothing either, rather than an error.
-    assert pages_sharing_themes("core", "StandardPage", ["carers"]) == []
-    # Entries with no themes ask nothing.
-    assert pages_sharing_themes("core", "StandardPage", []) == []
+def test_an_entry_lists_the_public_stories_and_resources_sharing_a_theme(client, guide):
+    entry = MappingEntryPageFactory(parent=guide, title="Carers Act", slug="carers-act")
+    entry.themes.add("Carers", "Personal outcomes")
+    entry.save()
+    stories = make_story_index(guide.get_parent().specific)
+    StoryPageFactory(parent=stories, title="Evenings back", themes=["Carers"])
+    StoryPageFactory(parent=stories, title="A home near his brother", themes=["Housing"])
+    StoryPageFactory(parent=stories, title="Rota troubles", themes=["Carers"], audience="members")
+    library = ResourceIndexPageFactory(parent=guide.get_parent())
+    ResourcePageFactory(parent=library, title="Outcomes toolkit", topics=["Personal outcomes"])
+    ResourcePageFactory(parent=library, title="Housing law", topics=["Housing"])
+    ResourcePageFactory(parent=library, title="Draft guide", topics=["Carers"], live=False)
+
+    response = client.get("/mapping-guide/carers-act/")
+
+    # Members-only stories and drafts never show: the entry's page is the same for everyone.
+    assert [story.title for story in response.context["stories"]] == ["Evenings back"]
+    assert [resource.title for resource in response.context["resources"]] == ["Outcomes toolkit"]
+    html = response.content.decode()
+    assert "Resources on the same themes" in html
+    assert "Outcomes toolkit" in html
+
+
+def test_related_pages_of_a_type_no_app_registered_or_without_themes_are_none(guide):
+    entry = MappingEntryPageFactory(parent=guide)
+    entry.themes.add("Carers")
+    entry.save()
+    assert pages_sharing_themes("no_such_pages", entry.themes.all()) == []
+    assert pages_sharing_themes("resources", []) == []

@@ -1,0 +1,75 @@
+"""Pages that share a theme with another page, whichever app each belongs to ("related" lists).
+
+Each app registers its tagged page types from its `AppConfig.ready()`: a key, the page model and
+the name of its theme tags (every app tags with taggit's one `Tag` table, so a theme is the same
+tag everywhere). A page then asks for, say, the "resources" sharing its themes without importing
+the resources app; a key no app registered gives nothing, so an app works without the others.
+
+    from network_site.core.related import register_tagged_pages
+    register_tagged_pages("resources", ResourcePage, "topics")
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from taggit.models import Tag
+from wagtail.models import Page
+
+# Who may see which pages of a type: a request (or None, for a page that is the same for everyone).
+VisiblePages = Callable[[HttpRequest | None], QuerySet]
+
+
+@dataclass(frozen=True)
+class TaggedPageType:
+    key: str  # what other apps ask for, e.g. "stories"
+    model: type[Page]
+    tag_field: str  # the model's ClusterTaggableManager, e.g. "topics"
+    visible_pages: VisiblePages
+
+
+_registry: dict[str, TaggedPageType] = {}
+
+
+def register_tagged_pages(
+    key: str,
+    model: type[Page],
+    tag_field: str,
+    visible_pages: VisiblePages | None = None,
+) -> None:
+    """Offers `model`'s pages to "related" lists under `key`; by default the live, public ones
+    (an app whose pages some people may see passes `visible_pages`)."""
+    if key in _registry:
+        raise ValueError(f"Tagged pages called {key!r} are already registered.")
+    model._meta.get_field(tag_field)  # a misspelt tag field fails here, at start-up
+    _registry[key] = TaggedPageType(
+        key, model, tag_field, visible_pages or (lambda request: model.objects.live().public())
+    )
+
+
+def tagged_page_types() -> list[TaggedPageType]:
+    return list(_registry.values())
+
+
+def pages_sharing_themes(
+    key: str,
+    themes: Iterable[Tag],
+    *,
+    request: HttpRequest | None = None,
+    exclude: Page | None = None,
+    limit: int = 5,
+) -> list[Page]:
+    """The latest pages registered under `key` that carry one of `themes` and that the request
+    may see (public ones without a request); `exclude` leaves out the page asking."""
+    tagged = _registry.get(key)
+    tag_ids = [tag.pk for tag in themes]
+    if tagged is None or not tag_ids:
+        return []
+    # A semi-join on the tag links, so the database never de-duplicates whole page rows.
+    through = tagged.model._meta.get_field(tagged.tag_field).through
+    sharing_a_theme = through.objects.filter(tag_id__in=tag_ids).values("content_object_id")
+    pages = tagged.visible_pages(request).filter(pk__in=sharing_a_theme)
+    if exclude is not None:
+        pages = pages.exclude(pk=exclude.pk)
+    return list(pages.order_by("-first_published_at", "-pk")[:limit])
