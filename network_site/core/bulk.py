@@ -5,8 +5,10 @@ Pages made this way are live, with no revision: editing one in the admin makes i
 """
 
 import sys
+from collections.abc import Iterable, Sequence
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.management.base import OutputWrapper
 from django.db import connection
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backends
@@ -19,11 +21,11 @@ BATCH_SIZE = 500
 _generators: dict[str, tuple[int, str, int]] = {}
 
 
-def register_generator(option, generator_path, default, order):
+def register_generator(option: str, generator_path: str, default: int, order: int) -> None:
     _generators[option] = (order, generator_path, default)
 
 
-def registered_generators():
+def registered_generators() -> list[tuple[str, str, int]]:
     """(option, dotted path, default count) in the order they run."""
     return [
         (option, path, default)
@@ -31,7 +33,7 @@ def registered_generators():
     ]
 
 
-def _path_step(number):
+def _path_step(number: int) -> str:
     alphabet = Page.alphabet
     digits = ""
     while number:
@@ -42,11 +44,11 @@ def _path_step(number):
     return digits.rjust(Page.steplen, alphabet[0])
 
 
-def taken_slugs(parent):
+def taken_slugs(parent: Page) -> set[str]:
     return set(parent.get_children().values_list("slug", flat=True))
 
 
-def bulk_add_children(parent, pages):
+def bulk_add_children[P: Page](parent: Page, pages: list[P]) -> list[P]:
     """Inserts `pages` (unsaved instances of one specific page model, slugs unique under `parent`)
     as live children of `parent`, in batches. Sets each instance's pk, path and url_path."""
     if not pages:
@@ -86,7 +88,7 @@ def bulk_add_children(parent, pages):
     return pages
 
 
-def bulk_index(model, pks, prefetch=()):
+def bulk_index(model: type[Page], pks: Sequence[int], prefetch: Iterable[str] = ()) -> None:
     """Adds the pages to the search index in batches (one statement per batch and backend)."""
     for backend in get_search_backends():
         for start in range(0, len(pks), BATCH_SIZE):
@@ -101,12 +103,12 @@ def bulk_index(model, pks, prefetch=()):
 class Progress:
     """A one-line progress bar on the command's output."""
 
-    def __init__(self, stdout, label, total, width=30):
+    def __init__(self, stdout: OutputWrapper, label: str, total: int, width: int = 30) -> None:
         self.stdout, self.label, self.total, self.width = stdout, label, total, width
         self.done = 0
         self.interactive = getattr(sys.stdout, "isatty", lambda: False)()
 
-    def advance(self, amount=1):
+    def advance(self, amount: int = 1) -> None:
         self.done += amount
         if self.interactive or self.done >= self.total:
             filled = self.width * self.done // max(self.total, 1)

@@ -9,6 +9,7 @@ with a UTF-8 byte-order mark, so that Excel reads accents and curly quotes as th
 
 import csv
 from collections.abc import Iterable
+from typing import Any, TextIO
 
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
@@ -24,7 +25,7 @@ def _looks_neutralised(text: str) -> bool:
     return text.startswith(TEXT_MARK) and text.lstrip(TEXT_MARK).startswith(FORMULA_STARTS)
 
 
-def neutralise_cell(value) -> str:
+def neutralise_cell(value: Any) -> str:
     """The cell's text, made inert for spreadsheets."""
     text = "" if value is None else str(value)
     if text.startswith(FORMULA_STARTS) or _looks_neutralised(text):
@@ -37,7 +38,7 @@ def restore_cell(text: str) -> str:
     return text[1:] if _looks_neutralised(text) else text
 
 
-def write_csv(stream, header: Iterable, rows: Iterable[Iterable]) -> None:
+def write_csv(stream: TextIO | HttpResponse, header: Iterable, rows: Iterable[Iterable]) -> None:
     """Writes the byte-order mark, the header and the rows, every cell neutralised."""
     stream.write(UTF8_BOM)
     writer = csv.writer(stream)

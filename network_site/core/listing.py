@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Model, Q, QuerySet
+from django.http import QueryDict
 from django.utils.functional import cached_property
 
 from .forms import SearchQueryField
@@ -106,7 +107,14 @@ class ListingFilterForm(forms.Form):
         required=False, min_value=1, error_messages={"invalid": "Choose a page number."}
     )
 
-    def __init__(self, data, *, facets: Sequence[Facet], choices: dict[str, Choices], search_label):
+    def __init__(
+        self,
+        data: QueryDict,
+        *,
+        facets: Sequence[Facet],
+        choices: dict[str, Choices],
+        search_label: str,
+    ) -> None:
         super().__init__(data)
         self.facet_choices = choices
         self.fields["page"].error_messages["min_value"] = "Choose a page number."
@@ -132,7 +140,7 @@ class ListingFilterForm(forms.Form):
         return list(value) if isinstance(value, list) else [value]
 
 
-def facet_condition(facet: Facet, model, values: list[str]) -> Q:
+def facet_condition(facet: Facet, model: type[Model], values: list[str]) -> Q:
     if facet.condition is not None:
         return facet.condition(values)
     # A subquery, so that a many-to-many lookup never repeats an item (no DISTINCT needed).
@@ -199,7 +207,7 @@ class Filtered:
 
 
 def apply_filters(
-    items: QuerySet, data, *, facets: Sequence[Facet], search_label: str = ""
+    items: QuerySet, data: QueryDict, *, facets: Sequence[Facet], search_label: str = ""
 ) -> Filtered:
     """The filter form for `data` (request.GET) and the items its valid values select; for
     listings, and for exports that follow the same query string."""
@@ -230,7 +238,7 @@ def apply_filters(
 
 def filtered_listing(
     items: QuerySet,
-    data,
+    data: QueryDict,
     *,
     facets: Sequence[Facet],
     per_page: int,

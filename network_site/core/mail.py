@@ -11,12 +11,14 @@ Mail that other packages send through Django goes the same way (QueuedEmailBacke
 import base64
 import logging
 import smtplib
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import partial
+from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -32,6 +34,11 @@ DELIVERY_MAILER = "delivery"
 # The template engine for plain text (subjects and text bodies): nothing is HTML-escaped there.
 PLAIN_TEXT_ENGINE = "plain_text"
 
+# An attachment as callers give it: (filename, content, mimetype).
+Attachment = tuple[str, str | bytes, str]
+# A message as the task stores it (JSON): subject, text, html, to, reply_to, attachments, ...
+QueuedMessage = dict[str, Any]
+
 
 @dataclass(frozen=True)
 class RenderedEmail:
@@ -40,12 +47,12 @@ class RenderedEmail:
     html: str
 
 
-def one_line(text):
+def one_line(text: str) -> str:
     """A subject is one line: line breaks and runs of spaces become single spaces."""
     return " ".join(text.split())
 
 
-def base_context():
+def base_context() -> dict[str, str]:
     return {
         "site_name": settings.WAGTAIL_SITE_NAME,
         "site_url": site_url(),
@@ -53,7 +60,7 @@ def base_context():
     }
 
 
-def render_email(template, context=None):
+def render_email(template: str, context: Mapping[str, Any] | None = None) -> RenderedEmail:
     context = {**base_context(), **(context or {})}
     return RenderedEmail(
         subject=one_line(
@@ -64,7 +71,9 @@ def render_email(template, context=None):
     )
 
 
-def render_text_email(subject_template, text_template, context):
+def render_text_email(
+    subject_template: str, text_template: str, context: Mapping[str, Any]
+) -> RenderedEmail:
     """A message from another package's plain-text templates (allauth's), its text shown in the
     site's look for the HTML part."""
     context = {**base_context(), **context}
@@ -76,13 +85,26 @@ def render_text_email(subject_template, text_template, context):
     )
 
 
-def send_email(template, to, context=None, *, attachments=(), reply_to=None):
+def send_email(
+    template: str,
+    to: Iterable[str],
+    context: Mapping[str, Any] | None = None,
+    *,
+    attachments: Iterable[Attachment] = (),
+    reply_to: Iterable[str] | None = None,
+) -> None:
     """Renders the message `template` and sends it to the addresses `to` once the transaction
     commits. `attachments` are (filename, content, mimetype) triples."""
     queue_email(render_email(template, context), to, attachments=attachments, reply_to=reply_to)
 
 
-def queue_email(message, to, *, attachments=(), reply_to=None):
+def queue_email(
+    message: RenderedEmail,
+    to: Iterable[str],
+    *,
+    attachments: Iterable[Attachment] = (),
+    reply_to: Iterable[str] | None = None,
+) -> None:
     """Queues an already rendered message (allauth renders its own; everything else calls
     `send_email`)."""
     enqueue_after_commit(
@@ -97,11 +119,11 @@ def queue_email(message, to, *, attachments=(), reply_to=None):
     )
 
 
-def enqueue_after_commit(message):
+def enqueue_after_commit(message: QueuedMessage) -> None:
     transaction.on_commit(partial(deliver_email.enqueue, message=message))
 
 
-def encode_attachment(filename, content, mimetype):
+def encode_attachment(filename: str, content: str | bytes, mimetype: str) -> dict[str, str]:
     # Task arguments are stored as JSON, so the bytes travel as base64.
     if isinstance(content, str):
         content = content.encode()
@@ -117,7 +139,7 @@ class QueuedEmailBackend(BaseEmailBackend):
     error reports) goes through the same task, after the commit, with the same retries. The task
     hands each message to the "delivery" mailer, the real mail server."""
 
-    def send_messages(self, email_messages):
+    def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
         for email in email_messages:
             html = next(
                 (content for content, mimetype in email.alternatives if mimetype == "text/html"),
@@ -142,7 +164,7 @@ class QueuedEmailBackend(BaseEmailBackend):
         return len(email_messages)
 
 
-def is_temporary(error):
+def is_temporary(error: OSError) -> bool:
     """Whether a later attempt may succeed: timeouts, refused connections and 4xx replies do;
     a 5xx reply (an address that does not exist, a message refused for good) does not."""
     if isinstance(error, smtplib.SMTPRecipientsRefused):
@@ -152,7 +174,7 @@ def is_temporary(error):
     return True
 
 
-def build_message(message):
+def build_message(message: QueuedMessage) -> EmailMultiAlternatives:
     email = EmailMultiAlternatives(
         subject=message["subject"],
         body=message["text"],
@@ -175,7 +197,7 @@ def build_message(message):
 
 
 @task()
-def deliver_email(*, message, attempt=1):
+def deliver_email(*, message: QueuedMessage, attempt: int = 1) -> None:
     """Sends one message through the "delivery" mailer; when the server refuses for now or does
     not answer, queues itself again after the next of EMAIL_RETRY_DELAYS."""
     try:
@@ -191,7 +213,7 @@ def deliver_email(*, message, attempt=1):
     )
 
 
-def retry_later(error, message, attempt):
+def retry_later(error: OSError, message: QueuedMessage, attempt: int) -> None:
     delays = settings.EMAIL_RETRY_DELAYS
     backend = deliver_email.get_backend()
     if not is_temporary(error) or attempt > len(delays) or not backend.supports_defer:

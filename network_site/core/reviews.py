@@ -5,15 +5,21 @@ page type has a `last_reviewed` date and a `reviewed_by` name. Core never import
 """
 
 import datetime
+from collections.abc import Collection
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .page_cache import purge_visitor_pages
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractUser
+    from wagtail.models import Page
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
 MARK_REVIEWED_ACTION = "core.mark_reviewed"
@@ -23,40 +29,46 @@ MARK_REVIEWED_ACTION = "core.mark_reviewed"
 class ReviewableType:
     key: str  # the filter value, e.g. "mapping-entry"
     label: str  # e.g. "Mapping guide entry"
-    model: type
+    model: type["Page"]
 
 
 _registry: dict[str, ReviewableType] = {}
 
 
-def register_reviewable(key, label, model):
+def register_reviewable(key: str, label: str, model: type["Page"]) -> None:
     _registry[key] = ReviewableType(key, label, model)
 
 
-def reviewable_types():
+def reviewable_types() -> list[ReviewableType]:
     return list(_registry.values())
 
 
 @dataclass(frozen=True)
 class DueItem:
-    page: object
+    page: "Page"
     kind: ReviewableType
 
     @property
-    def last_reviewed(self):
+    def last_reviewed(self) -> datetime.date | None:
         return self.page.last_reviewed
 
 
-def review_cutoff(today=None):
+def review_cutoff(today: datetime.date | None = None) -> datetime.date:
     return (today or timezone.localdate()) - REVIEW_INTERVAL
 
 
-def editable_pages(user):
+def editable_pages(user: "AbstractUser") -> QuerySet:
     """The ids of the pages this user may edit, as a subquery."""
     return PagePermissionPolicy().instances_user_has_permission_for(user, "change").values("pk")
 
 
-def content_for_review(user, *, kinds=None, due_only=True, today=None):
+def content_for_review(
+    user: "AbstractUser",
+    *,
+    kinds: Collection[str] | None = None,
+    due_only: bool = True,
+    today: datetime.date | None = None,
+) -> list[DueItem]:
     """Live pages of the registered types that the user may edit, least recently reviewed first
     (never reviewed before all); with `due_only`, only those never reviewed or reviewed more than
     a year ago. One query per page type."""
@@ -78,7 +90,7 @@ def content_for_review(user, *, kinds=None, due_only=True, today=None):
     )
 
 
-def reviewable_kind_of(page):
+def reviewable_kind_of(page: "Page") -> ReviewableType | None:
     for kind in reviewable_types():
         if isinstance(page, kind.model):
             return kind
@@ -86,7 +98,7 @@ def reviewable_kind_of(page):
 
 
 @transaction.atomic
-def mark_reviewed(page, user, today=None):
+def mark_reviewed(page: "Page", user: "AbstractUser", today: datetime.date | None = None) -> None:
     """Records that `user` checked the page today: on the live page, in its latest revision (so
     the next edit or publish keeps it), and in the page's history."""
     today = today or timezone.localdate()

@@ -11,11 +11,16 @@ to the roles that need it, here.
 """
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import Q
+from django.db.models import Model, Q, QuerySet
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractUser
+    from wagtail.models import Collection, Page
 
 # The one permission that makes someone a network member (members' pages, booking, sharing stories).
 MEMBER_PERMISSION = "membership.take_part"
@@ -108,7 +113,7 @@ ADMINISTRATOR = Role(
 ROLES = (MEMBER, MODERATOR, COORDINATOR, EDITOR, ADMINISTRATOR)
 
 
-def _permission(dotted):
+def _permission(dotted: str) -> Permission:
     app_label, codename = dotted.split(".", 1)
     try:
         return Permission.objects.get(content_type__app_label=app_label, codename=codename)
@@ -118,11 +123,11 @@ def _permission(dotted):
         ) from None
 
 
-def _wagtail_permission(app_label, codename):
+def _wagtail_permission(app_label: str, codename: str) -> Permission:
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
-def _pages_of_type(label, root_page):
+def _pages_of_type(label: str, root_page: "Page") -> list["Page"]:
     if label == ROOT_PAGE:
         return [root_page]
     from django.apps import apps
@@ -130,7 +135,7 @@ def _pages_of_type(label, root_page):
     return list(apps.get_model(label).objects.all())
 
 
-def _page_grants(role, root_page):
+def _page_grants(role: Role, root_page: "Page") -> set[tuple[int, int]]:
     """{(page id, permission id)} the role should hold."""
     grants = set()
     for label, names in role.page_permissions.items():
@@ -140,7 +145,7 @@ def _page_grants(role, root_page):
     return grants
 
 
-def _apply_role(role, root_page, root_collection):
+def _apply_role(role: Role, root_page: "Page", root_collection: "Collection") -> None:
     from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
     group, _ = Group.objects.get_or_create(name=role.group)
@@ -171,7 +176,7 @@ def _apply_role(role, root_page, root_collection):
         )
 
 
-def apply_roles():
+def apply_roles() -> None:
     """Makes every role's group hold exactly the permissions of the table."""
     from django.apps import apps
     from django.contrib.auth.management import create_permissions
@@ -191,11 +196,13 @@ def apply_roles():
         _apply_role(role, root_page, root_collection)
 
 
-def apply_roles_after_migrate(sender, **kwargs):
+def apply_roles_after_migrate(sender: object, **kwargs: object) -> None:
     apply_roles()
 
 
-def grant_on_new_page(sender, instance, created, raw=False, **kwargs):
+def grant_on_new_page(
+    sender: type[Model], instance: Model, created: bool, raw: bool = False, **kwargs: object
+) -> None:
     """A page type named in the table (a stories index, say) gets its roles' permissions when made."""
     from wagtail.models import GroupPagePermission
 
@@ -211,7 +218,7 @@ def grant_on_new_page(sender, instance, created, raw=False, **kwargs):
             )
 
 
-def connect_signals():
+def connect_signals() -> None:
     from django.apps import apps
     from django.db.models.signals import post_save
 
@@ -220,12 +227,14 @@ def connect_signals():
         post_save.connect(grant_on_new_page, sender=apps.get_model(label))
 
 
-def assign_role(user, role):
+def assign_role(user: "AbstractUser", role: Role) -> None:
     """Gives `user` the role, by its group."""
     user.groups.add(Group.objects.get_or_create(name=role.group)[0])
 
 
-def users_with_permission(dotted, *, include_superusers=True, active_only=True):
+def users_with_permission(
+    dotted: str, *, include_superusers: bool = True, active_only: bool = True
+) -> QuerySet:
     """Users who hold a permission through a group or directly (or as superusers); only active
     accounts unless `active_only` is False (a coordinator's list of members shows deactivated ones)."""
     app_label, codename = dotted.split(".", 1)

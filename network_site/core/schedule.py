@@ -23,17 +23,17 @@ class Job:
     command: str
     every: str
     description: str
-    arguments: tuple = ()
+    arguments: tuple[str, ...] = ()
 
 
 JOBS: dict[str, Job] = {}
 
 
-def register(command, every, description, *arguments):
+def register(command: str, every: str, description: str, *arguments: str) -> None:
     if every not in FREQUENCIES:
         raise ValueError(f"{command}: `every` must be one of {FREQUENCIES}, not {every!r}")
     JOBS[command] = Job(command, every, description, tuple(arguments))
 
 
-def jobs(every):
+def jobs(every: str) -> list[Job]:
     return [job for job in JOBS.values() if job.every == every]

@@ -2,22 +2,26 @@
 emails, calendar files, feeds, exports, the PDF, the sitemap."""
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 
+if TYPE_CHECKING:
+    from wagtail.models import Page
 
-def site_url():
+
+def site_url() -> str:
     """The address without a trailing slash, e.g. "https://network.example.org"."""
     return settings.SITE_URL.rstrip("/")
 
 
-def site_domain():
+def site_domain() -> str:
     """The host name (and port, when it is not the scheme's own), e.g. "network.example.org"."""
     return urlsplit(site_url()).netloc
 
 
-def absolute_url(path):
+def absolute_url(path: str) -> str:
     """`path` ("/stories/") on the site's public address. A full URL is returned unchanged, so a
     page's own `full_url` or a link to another site can pass through."""
     if urlsplit(path).scheme:
@@ -25,7 +29,7 @@ def absolute_url(path):
     return site_url() + "/" + path.lstrip("/")
 
 
-def on_site_address(url):
+def on_site_address(url: str) -> str:
     """`url` (built from whatever host a request came in on) moved onto the site's address."""
     parts = urlsplit(url)
     return absolute_url(urlunsplit(("", "", parts.path, parts.query, parts.fragment)))
@@ -39,11 +43,11 @@ class PublicSite:
     domain: str
 
 
-def public_site():
+def public_site() -> PublicSite:
     return PublicSite(name=settings.WAGTAIL_SITE_NAME, domain=site_domain())
 
 
-def page_url(page):
+def page_url(page: "Page") -> str:
     """A Wagtail page's address on the site's public address (whatever hostname the Site row has),
     or "" for a page that is not routable."""
     url_parts = page.get_url_parts()

@@ -6,37 +6,45 @@ membership never imports them. Two registries:
     register_news(StoryPage, "Stories")   # new pages of this type: "what is new" and the digest
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
 from django.contrib.auth.models import Group
-from wagtail.models import PageViewRestriction
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from wagtail.models import Page, PageViewRestriction
 
 from network_site.core.roles import MEMBER
+
+# A section's context for this member's request, or None when it has nothing to show.
+SectionContext = Callable[[HttpRequest], dict[str, Any] | None]
 
 
 @dataclass(frozen=True)
 class HomeSection:
     key: str
     template: str
-    context: object
+    context: SectionContext
     order: int
 
 
 @dataclass(frozen=True)
 class NewsKind:
-    model: type
+    model: type[Page]
     label: str
 
 
-_sections = {}
-_news = {}
+_sections: dict[str, HomeSection] = {}
+_news: dict[type[Page], NewsKind] = {}
 
 
-def register_section(key, *, template, context, order=100):
+def register_section(key: str, *, template: str, context: SectionContext, order: int = 100) -> None:
     _sections[key] = HomeSection(key, template, context, order)
 
 
-def sections_for(request):
+def sections_for(request: HttpRequest) -> list[tuple[str, dict[str, Any]]]:
     """(template, context) for each registered section that has something for this member."""
     rendered = []
     for section in sorted(_sections.values(), key=lambda section: section.order):
@@ -46,11 +54,11 @@ def sections_for(request):
     return rendered
 
 
-def register_news(model, label):
+def register_news(model: type[Page], label: str) -> None:
     _news[model] = NewsKind(model, label)
 
 
-def visible_to_members(pages):
+def visible_to_members(pages: QuerySet) -> QuerySet:
     """Live pages a member may read: public ones and those restricted to signed-in people or to
     the Members group; never password-protected pages or those kept for other groups."""
     pages = pages.live()
@@ -65,7 +73,9 @@ def visible_to_members(pages):
     return pages
 
 
-def news_since(since, until=None, limit=10):
+def news_since(
+    since: datetime, until: datetime | None = None, limit: int = 10
+) -> list[tuple[str, list[Page]]]:
     """[(label, [pages])] of each registered kind first published after `since`, newest first."""
     news = []
     for kind in _news.values():

@@ -14,36 +14,47 @@ An app registers in its AppConfig.ready():
     )
 """
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.models import AbstractUser
+from django.db.models import Model
 
 
 @dataclass(frozen=True)
 class PersonalDataSource:
     key: str
-    export: object
-    erase: object
-    models: tuple = field(default_factory=tuple)
+    export: Callable[[AbstractUser], Any]  # JSON-serialisable
+    erase: Callable[[AbstractUser], None]
+    models: tuple[type[Model], ...] = field(default_factory=tuple)
 
 
-_sources = {}
+_sources: dict[str, PersonalDataSource] = {}
 
 
-def register(key, *, export, erase, models=()):
+def register(
+    key: str,
+    *,
+    export: Callable[[AbstractUser], Any],
+    erase: Callable[[AbstractUser], None],
+    models: Iterable[type[Model]] = (),
+) -> None:
     _sources[key] = PersonalDataSource(key, export, erase, tuple(models))
 
 
-def sources():
+def sources() -> list[PersonalDataSource]:
     return list(_sources.values())
 
 
-def export_for(user):
+def export_for(user: AbstractUser) -> dict[str, Any]:
     return {source.key: source.export(user) for source in _sources.values()}
 
 
-def erase_for(user):
+def erase_for(user: AbstractUser) -> None:
     for source in _sources.values():
         source.erase(user)
 
 
-def covered_models():
+def covered_models() -> set[type[Model]]:
     return {model for source in _sources.values() for model in source.models}

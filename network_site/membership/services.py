@@ -1,13 +1,15 @@
 """What happens to a join request: created, confirmed, approved or declined, and finally purged."""
 
 import uuid
-from collections.abc import Callable
-from datetime import timedelta
+from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime, timedelta
+from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import models, transaction
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
@@ -24,7 +26,7 @@ class DecisionError(Exception):
     """The request is not waiting for a decision (already decided, or not yet confirmed)."""
 
 
-def create_join_request(request, data):
+def create_join_request(request: HttpRequest, data: Mapping[str, Any]) -> JoinRequest:
     """An inactive account, its unconfirmed address, the request and its consents; then the
     confirmation email. `data` is a JoinForm's cleaned_data."""
     notice_version = settings.PRIVACY_NOTICE_VERSION
@@ -65,7 +67,7 @@ def create_join_request(request, data):
     return join_request
 
 
-def tell_owner_of_repeat_request(request, user, password):
+def tell_owner_of_repeat_request(request: HttpRequest, user: User, password: str) -> None:
     """Someone asked to join with an address that already has an account or a request. The page
     they see is the usual one; the address's owner is told by email what is true."""
     # As long as a new request would take, so the answer's timing says nothing either.
@@ -92,7 +94,7 @@ def tell_owner_of_repeat_request(request, user, password):
     )
 
 
-def confirm_join_request(request, user):
+def confirm_join_request(request: HttpRequest | None, user: User) -> JoinRequest | None:
     """Called once the address is confirmed: the request joins the coordinators' queue, or is
     approved at once when the site says so."""
     with transaction.atomic():
@@ -117,7 +119,7 @@ def confirm_join_request(request, user):
     return join_request
 
 
-def coordinator_emails():
+def coordinator_emails() -> list[str]:
     return list(
         # Whoever answers join requests by role; a superuser account alone is not told.
         users_with_permission("membership.decide_joinrequest", include_superusers=False)
@@ -127,7 +129,7 @@ def coordinator_emails():
     )
 
 
-def send_coordinator_digest(now=None):
+def send_coordinator_digest(now: datetime | None = None) -> int:
     """One email to the coordinators about requests confirmed since the last digest, at most one
     per MEMBERSHIP_DIGEST_INTERVAL_HOURS. Returns how many new requests it announced."""
     now = now or timezone.now()
@@ -164,7 +166,7 @@ def send_coordinator_digest(now=None):
     return len(new_requests)
 
 
-def tell_coordinators_of_automatic_approval(join_request):
+def tell_coordinators_of_automatic_approval(join_request: JoinRequest) -> None:
     recipients = coordinator_emails()
     if recipients:
         send_email(
@@ -177,7 +179,9 @@ def tell_coordinators_of_automatic_approval(join_request):
         )
 
 
-def approve(join_request, *, decided_by, message=""):
+def approve(
+    join_request: JoinRequest, *, decided_by: User | None, message: str = ""
+) -> JoinRequest:
     with transaction.atomic():
         join_request = _lock_pending(join_request)
         user = join_request.user
@@ -213,7 +217,9 @@ def approve(join_request, *, decided_by, message=""):
     return join_request
 
 
-def decline(join_request, *, decided_by, message=""):
+def decline(
+    join_request: JoinRequest, *, decided_by: User | None, message: str = ""
+) -> JoinRequest:
     with transaction.atomic():
         join_request = _lock_pending(join_request)
         _record_decision(join_request, JoinRequest.Status.DECLINED, decided_by, message)
@@ -225,14 +231,16 @@ def decline(join_request, *, decided_by, message=""):
     return join_request
 
 
-def _lock_pending(join_request):
+def _lock_pending(join_request: JoinRequest) -> JoinRequest:
     locked = JoinRequest.objects.select_for_update().select_related("user").get(pk=join_request.pk)
     if locked.status != JoinRequest.Status.PENDING:
         raise DecisionError(f"This request is {locked.get_status_display().lower()}.")
     return locked
 
 
-def _record_decision(join_request, status, decided_by, message):
+def _record_decision(
+    join_request: JoinRequest, status: str, decided_by: User | None, message: str
+) -> None:
     join_request.status = status
     join_request.decided_at = timezone.now()
     join_request.decided_by = decided_by
@@ -242,7 +250,7 @@ def _record_decision(join_request, status, decided_by, message):
     log(instance=join_request, action=action, user=decided_by)
 
 
-def _contact_email():
+def _contact_email() -> str:
     from network_site.core.models import NetworkSettings
 
     site = Site.objects.filter(is_default_site=True).first()
@@ -275,7 +283,7 @@ def booklet_page() -> Page | None:
     return booklet
 
 
-def purge_expired_requests(now=None):
+def purge_expired_requests(now: datetime | None = None) -> int:
     """Deletes declined requests, and requests never confirmed, older than the retention period,
     with their (never active) accounts. Returns how many went."""
     now = now or timezone.now()
@@ -294,7 +302,7 @@ def purge_expired_requests(now=None):
     return len(purged)
 
 
-def _forget_traces(request_ids, emails):
+def _forget_traces(request_ids: Iterable[int], emails: Iterable[str]) -> None:
     """What outlives a purged request elsewhere: the admin's history names it ("Full Name
     <address>") and the task queue keeps the emails sent to it. Neither may keep the person."""
     from django.apps import apps
