@@ -11,6 +11,9 @@ NODE_STAMP := node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# The Python suite runs on two processes (pytest-xdist), each with its own test database; modules
+# that share a module-wide fixture (the demo content) stay on one process (tests/conftest.py).
+PARALLEL ?= -n 2 --dist loadgroup
 # Every app's template folder (HTML only: djhtml leaves the .txt email templates alone).
 TEMPLATE_DIRS := $(shell find . -path ./node_modules -prune -o -path ./$(VENV) -prune -o -type d -name templates -print)
 
@@ -68,10 +71,10 @@ serve-production: install ## Run it as production does: gunicorn, task worker, s
 	scripts/serve-production
 
 test: install ## Run the Python test suite (SQLite unless DATABASE_URL says otherwise)
-	$(BIN)/python -m pytest -m "not browser and not production" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m "not browser and not production" $(PARALLEL) $(PYTEST_ARGS)
 
 test-postgres: install ## Run the Python test suite on the local PostgreSQL
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/network_site} $(BIN)/python -m pytest -m "not browser and not production" $(PYTEST_ARGS)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/network_site} $(BIN)/python -m pytest -m "not browser and not production" $(PARALLEL) $(PYTEST_ARGS)
 
 test-production: install ## Run the site's processes as production does (needs local PostgreSQL and Redis)
 	$(BIN)/python -m pytest -m production tests/production $(PYTEST_ARGS)
