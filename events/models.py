@@ -202,10 +202,6 @@ class MeetingPage(RoutablePageMixin, Page):
         return (now or timezone.now()) < self.booking_deadline
 
     @cached_property
-    def attending_count(self):
-        return self.bookings.filter(status=Booking.Status.ATTENDING).count()
-
-    @cached_property
     def places_taken(self):
         """Places people are coming to, and places offered and held for someone."""
         return self.bookings.filter(status__in=Booking.HOLDING_A_PLACE).count()

@@ -40,6 +40,9 @@ class BadValuesAreBadRequests:
         offset = request.GET.get("offset", "")
         if offset.isdigit() and int(offset) > MAX_OFFSET:
             raise BadRequestError("offset is too large")
+        # A NUL character ends SQLite's full-text query early ("unterminated string").
+        if any("\x00" in value for _name, values in request.GET.lists() for value in values):
+            raise BadRequestError("a query parameter holds a NUL character")
         return super().listing_view(request)
 
 

@@ -111,3 +111,6 @@ def test_junk_api_parameters_are_a_bad_request_not_an_error(client, content):
     assert client.get("/api/v2/pages/", {"type": "nope.Nothing"}).status_code == 400
     assert client.get("/api/v2/pages/", {"limit": "abc"}).status_code == 400
     assert client.get("/api/v2/pages/", {"fields": "password"}).status_code == 400
+    # Found by the hostile query-string test: a NUL in the search broke SQLite's full-text query.
+    assert client.get("/api/v2/pages/", {"search": "\x00"}).status_code == 400
+    assert client.get("/api/v2/documents/", {"search": "a\x00b"}).status_code == 400

@@ -48,10 +48,6 @@ def register_tagged_pages(
     )
 
 
-def tagged_page_types() -> list[TaggedPageType]:
-    return list(_registry.values())
-
-
 def pages_sharing_themes(
     key: str,
     themes: Iterable[Tag],
