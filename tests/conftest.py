@@ -1,13 +1,14 @@
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from django.core.cache import cache
 from django.db import transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
-from wagtail.models import Page, Site
 
 from network_site.core.demo import load_demo_content
-from tests.factories.core import HomePageFactory
+from tests.factories.core import make_home_page
 
 
 def pytest_collection_modifyitems(items):
@@ -51,37 +52,37 @@ def fresh_cache():
     cache.clear()
 
 
+@contextmanager
+def module_database(django_db_blocker) -> Iterator[None]:
+    """For a module-scoped fixture: what it writes lasts for the module's tests and is rolled back
+    after the last one. Each test still runs in its own savepoint, so what one test changes the
+    next does not see. (Such modules stay on one process under `make test`: see above.)"""
+    module_transaction = transaction.atomic()
+    # Counts as the tests' own transaction for on_commit_as_on_a_server, as a TestCase's does.
+    module_transaction._from_testcase = True
+    with django_db_blocker.unblock(), module_transaction:
+        yield
+        transaction.set_rollback(True)
+    cache.clear()
+
+
 @pytest.fixture(scope="module")
 def demo_content(request, django_db_setup, django_db_blocker):
     """The demo content, loaded once for the whole module and rolled back after its last test.
 
     A module sets `DEMO_APPS = ["resources"]` to load only those apps' content (with the home page);
-    without it every app's content is loaded. Each test still runs in its own savepoint, so what
-    one test changes the next does not see. Gives what the loader printed.
+    without it every app's content is loaded. Gives what the loader printed.
     """
     output = io.StringIO()
-    module_transaction = transaction.atomic()
-    # Counts as the tests' own transaction for on_commit_as_on_a_server, as a TestCase's does.
-    module_transaction._from_testcase = True
-    with django_db_blocker.unblock(), module_transaction:
+    with module_database(django_db_blocker):
         load_demo_content(getattr(request.module, "DEMO_APPS", None), stdout=output)
         yield output.getvalue()
-        transaction.set_rollback(True)
-    cache.clear()
 
 
 @pytest.fixture
 def home_page(db):
     """A site whose root page is a fresh HomePage, as a real install has."""
-    root = Page.get_first_root_node()
-    for child in root.get_children():
-        child.delete()
-    home = HomePageFactory(parent=root, title="Personal Outcomes Network", slug="home")
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Test"},
-    )
-    return home
+    return make_home_page()
 
 
 @pytest.fixture

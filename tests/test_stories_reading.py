@@ -5,59 +5,87 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from stories.models import HelpedMark
-from tests.factories.stories import StoryPageFactory, make_member
+from network_site.core.models import HomePage
+from stories.models import HelpedMark, StoryIndexPage, StoryPage
+from tests.conftest import module_database
+from tests.factories.core import make_home_page
+from tests.factories.stories import StoryPageFactory, make_member, make_story_index
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def reading_site(django_db_setup, django_db_blocker):
+    """The home page, the stories index and three public stories and one for members only, built
+    once for the module (each test still runs in its own savepoint): primary keys by name."""
+    with module_database(django_db_blocker):
+        home = make_home_page()
+        story_index = make_story_index(home)
+        built = {
+            "carers": StoryPageFactory(
+                parent=story_index,
+                title="A carer gets her evenings back",
+                slug="carer-evenings",
+                perspective="unpaid-carer",
+                council_area="fife",
+                themes=["Carers", "Good conversations"],
+                sector_slugs=["third-sector"],
+                credit="name",
+                credit_name="Jo Bloggs",
+            ),
+            "housing": StoryPageFactory(
+                parent=story_index,
+                title="A home near his brother",
+                slug="home-near-brother",
+                perspective="manager",
+                council_area="dundee-city",
+                themes=["Housing"],
+                sector_slugs=["housing"],
+                credit="role",
+                credit_role="Housing manager",
+                credit_organisation="A housing association",
+            ),
+            "young": StoryPageFactory(
+                parent=story_index,
+                title="A statement written at school",
+                slug="statement-at-school",
+                perspective="practitioner",
+                council_area="fife",
+                themes=["Young carers", "Carers"],
+                sector_slugs=["education", "social-care"],
+            ),
+            "members": StoryPageFactory(
+                parent=story_index,
+                title="Secret rota troubles",
+                slug="members-only-rota",
+                summary="A rota story only members should read.",
+                perspective="practitioner",
+                themes=["Carers"],
+                sector_slugs=["health"],
+                audience="members",
+            ),
+        }
+        yield {
+            "home": home.pk,
+            "index": story_index.pk,
+            "stories": {name: story.pk for name, story in built.items()},
+        }
+
+
 @pytest.fixture
-def stories(story_index):
-    """Three public stories and one for members only."""
-    return {
-        "carers": StoryPageFactory(
-            parent=story_index,
-            title="A carer gets her evenings back",
-            slug="carer-evenings",
-            perspective="unpaid-carer",
-            council_area="fife",
-            themes=["Carers", "Good conversations"],
-            sector_slugs=["third-sector"],
-            credit="name",
-            credit_name="Jo Bloggs",
-        ),
-        "housing": StoryPageFactory(
-            parent=story_index,
-            title="A home near his brother",
-            slug="home-near-brother",
-            perspective="manager",
-            council_area="dundee-city",
-            themes=["Housing"],
-            sector_slugs=["housing"],
-            credit="role",
-            credit_role="Housing manager",
-            credit_organisation="A housing association",
-        ),
-        "young": StoryPageFactory(
-            parent=story_index,
-            title="A statement written at school",
-            slug="statement-at-school",
-            perspective="practitioner",
-            council_area="fife",
-            themes=["Young carers", "Carers"],
-            sector_slugs=["education", "social-care"],
-        ),
-        "members": StoryPageFactory(
-            parent=story_index,
-            title="Secret rota troubles",
-            slug="members-only-rota",
-            summary="A rota story only members should read.",
-            perspective="practitioner",
-            themes=["Carers"],
-            sector_slugs=["health"],
-            audience="members",
-        ),
-    }
+def home_page(reading_site, db):
+    return HomePage.objects.get(pk=reading_site["home"])
+
+
+@pytest.fixture
+def story_index(reading_site, db):
+    return StoryIndexPage.objects.get(pk=reading_site["index"])
+
+
+@pytest.fixture
+def stories(reading_site, db):
+    """Fresh copies each test, so that what one test does to an object the next does not see."""
+    return {name: StoryPage.objects.get(pk=pk) for name, pk in reading_site["stories"].items()}
 
 
 def listed_titles(response):
