@@ -11,9 +11,9 @@ NODE_STAMP := node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
-# The Python suite runs on two processes (pytest-xdist), each with its own test database; modules
-# that share a module-wide fixture (the demo content) stay on one process (tests/conftest.py).
-PARALLEL ?= -n 2 --dist loadgroup
+# The Python suite runs on two processes (pytest-xdist), each with its own test database; each
+# module runs whole on one process, so a module-wide fixture (the demo content) is built once.
+PARALLEL ?= -n 2 --dist loadfile
 # Every app's template folder (HTML only: djhtml leaves the .txt email templates alone).
 TEMPLATE_DIRS := $(shell find . -path ./node_modules -prune -o -path ./$(VENV) -prune -o -type d -name templates -print)
 

@@ -11,22 +11,6 @@ from network_site.core.demo import load_demo_content
 from tests.factories.core import make_home_page
 
 
-def pytest_collection_modifyitems(items):
-    """`make test` runs on two processes (pytest-xdist, `--dist loadgroup`): a module whose tests
-    share a module-wide database fixture (the demo content) keeps them on one process, so the
-    fixture is built once; every other test goes wherever a process is free."""
-    for item in items:
-        fixture_defs = getattr(item, "_fixtureinfo", None)
-        if fixture_defs is None:
-            continue
-        if any(
-            definition.scope == "module"
-            for definitions in fixture_defs.name2fixturedefs.values()
-            for definition in definitions
-        ):
-            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
-
-
 @pytest.fixture(autouse=True)
 def on_commit_as_on_a_server(monkeypatch):
     """A test runs inside a transaction that never commits, so `transaction.on_commit` callbacks
