@@ -20,6 +20,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, CollectionViewRestriction, get_page_models
 from wagtail_factories import ImageFactory
 
+from network_site.core.models import Sector
 from network_site.core.roles import ADMINISTRATOR, COORDINATOR, EDITOR, MODERATOR
 from network_site.membership.models import JoinRequest, MemberProfile
 from tests.factories.core import StandardPageFactory
@@ -351,6 +352,12 @@ CASES = [
         "/admin/mapping-guide/import/confirm/",
         for_admin((), refused=405),
     ),
+    # Our delete view for the shared sectors (it tells the editor when join requests name one).
+    Case(
+        "admin/snippets/core/sector/delete/<int:pk>/",
+        "/admin/snippets/core/sector/delete/{sector_id}/",
+        for_admin(("editor", "administrator"), refused=302),
+    ),
     Case("admin/reviews/", "/admin/reviews/", for_admin(STAFF + ("administrator",))),
     Case(
         "admin/reviews/<int:page_id>/reviewed/",
@@ -470,6 +477,7 @@ def site(home_page):
         "public_rendition_url": public_image.get_rendition("width-100").url,
         "private_image_id": private_image.pk,
         "join_request_id": JoinRequestFactory(status=JoinRequest.Status.PENDING).pk,
+        "sector_id": Sector.objects.first().pk,
     }
     objects["member_profile_id"] = MemberProfile.objects.get_or_create(user=member)[0].pk
     return {"member": member, "urls": objects}
