@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from wagtail.models import Page
 
 from events.models import Booking
+from network_site.membership.forms import ProfileForm
 from network_site.membership.models import ConsentRecord, JoinRequest, MemberProfile, User
 from stories.models import StoryPage
 from tests.factories.events import MeetingIndexPageFactory, MeetingPageFactory
@@ -259,22 +260,8 @@ def test_booking_never_breaks_and_never_half_saves(client, site, data):
     assert Page.objects.filter(pk=site["meeting"].pk).exists()
 
 
-PROFILE_FIELDS = [
-    "full_name",
-    "role",
-    "organisation",
-    "sector",
-    "council_area",
-    "bio",
-    "listed_in_directory",
-    "show_name",
-    "show_organisation",
-    "show_role",
-    "show_area",
-    "accepts_contact",
-    "receives_meetings_mailing",
-    "digest_frequency",
-]
+# The fields the profile form edits: a refused form must leave every one as it was.
+PROFILE_FIELDS = ProfileForm._meta.fields
 
 
 def saved_profile(user):
