@@ -17,6 +17,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.files.storage import default_storage
+from PIL import ImageFile
 
 from network_site.core.site_address import site_url
 
@@ -28,6 +29,9 @@ def weasyprint_or_reason():
         import weasyprint
     except (ImportError, OSError) as error:  # OSError: cffi could not load Pango
         return None, f"WeasyPrint cannot be loaded ({error})."
+    # Importing WeasyPrint makes Pillow accept truncated images in the whole process; the site
+    # refuses them at upload (network_site/core/images.py), so Pillow's default comes back.
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     return weasyprint, ""
 
 

@@ -3,12 +3,15 @@
 import io
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from network_site.core.images import check_uploaded_image
 from network_site.core.roles import EDITOR
+from resources.pdf import pdf_available
 from stories.models import StoryPage
 from tests.factories.membership import make_staff
 from tests.factories.stories import make_member, make_story_index, story_form_data
@@ -97,3 +100,11 @@ def test_a_members_damaged_image_is_refused_beside_the_field_and_nothing_saved(m
     assert "damaged or incomplete" in str(response.context["form"].errors["image"])
     assert not StoryPage.objects.exists()
     assert not get_image_model().objects.exists()
+
+
+def test_a_damaged_image_is_still_refused_after_the_booklet_pdf_loaded_weasyprint():
+    # WeasyPrint turns on Pillow's tolerance of truncated images when it is imported.
+    if not pdf_available():
+        pytest.skip("WeasyPrint cannot be loaded here (no Pango)")
+    with pytest.raises(ValidationError, match="damaged or incomplete"):
+        check_uploaded_image(upload("garden.jpg", jpeg(400, 300)[:-2500]))
