@@ -11,9 +11,10 @@ NODE_STAMP := node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
-# The Python suite runs on two processes (pytest-xdist), each with its own test database; each
-# module runs whole on one process, so a module-wide fixture (the demo content) is built once.
-PARALLEL ?= -n 2 --dist loadfile
+# The Python suite runs on two processes (pytest-xdist), each with its own test database. Tests are
+# handed out in pytest-django's order, so the tests that empty their database (transaction=True)
+# come last on each process; `--dist loadfile` would run them mid-way and lose the page tree.
+PARALLEL ?= -n 2
 # Every app's template folder (HTML only: djhtml leaves the .txt email templates alone).
 TEMPLATE_DIRS := $(shell find . -path ./node_modules -prune -o -path ./$(VENV) -prune -o -type d -name templates -print)
 

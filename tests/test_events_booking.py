@@ -293,7 +293,9 @@ def test_cancelling_without_a_place_is_harmless(client, meeting):
     reason="SQLite has no row locks (SELECT ... FOR UPDATE) and serialises every writer anyway; "
     "run with DATABASE_URL=postgres://... to test the race",
 )
-@pytest.mark.django_db(transaction=True)
+# Its database is emptied afterwards; serialized_rollback brings back what the migrations put
+# there (the page tree, the sectors), which the next module on this process needs.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_capacity_holds_when_members_book_at_the_same_moment(home_page):
     index = MeetingIndexPageFactory(parent=home_page)
     meeting = MeetingPageFactory(parent=index, slug="race", capacity=3)

@@ -85,7 +85,9 @@ def write_old_style_data(old, pages, people):
     OldProfile.objects.filter(pk=people["unsectored"].pk).update(sector="", sector_ref=None)
 
 
-@pytest.mark.django_db(transaction=True)
+# Its database is emptied afterwards; serialized_rollback brings back what the migrations put
+# there (the page tree, the sectors), which the next module on this process needs.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_every_old_sector_value_reaches_the_shared_list(home_page):
     other, _ = Sector.objects.get_or_create(slug="other", defaults={"name": "Other"})
     pages = {
