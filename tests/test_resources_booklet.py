@@ -1,6 +1,7 @@
 """The booklet: contents, previous and next at both ends, linkable headings, reading time, print view."""
 
 import io
+import os
 import re
 
 import pytest
@@ -276,3 +277,25 @@ def test_a_members_only_booklet_shows_members_its_chapters(client, booklet, djan
         "/booklet/further/",
     )
     assert "Knowing the options." in client.get("/booklet/print/").content.decode()
+
+
+def test_the_pdfs_stylesheets_are_parsed_once_until_one_changes(settings, tmp_path):
+    from resources import pdf
+
+    print_css = tmp_path / "css" / "print.css"
+    print_css.parent.mkdir()
+    print_css.write_text("body { color: #000; }")
+    settings.STATICFILES_DIRS = [str(tmp_path), *settings.STATICFILES_DIRS]
+    position = pdf.PDF_STYLESHEETS.index("css/print.css")
+
+    first = pdf.pdf_stylesheets()
+    assert len(first) == len(pdf.PDF_STYLESHEETS)
+    assert pdf.pdf_stylesheets() == first
+
+    modified = print_css.stat().st_mtime_ns + 1_000_000_000
+    os.utime(print_css, ns=(modified, modified))
+    again = pdf.pdf_stylesheets()
+    assert again[position] is not first[position]
+    assert [sheet for i, sheet in enumerate(again) if i != position] == [
+        sheet for i, sheet in enumerate(first) if i != position
+    ]
