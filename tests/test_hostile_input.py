@@ -14,6 +14,8 @@ from events.models import Booking
 from network_site.membership.forms import ProfileForm
 from network_site.membership.models import ConsentRecord, JoinRequest, MemberProfile, User
 from stories.models import StoryPage
+from tests.conftest import module_database
+from tests.factories.core import make_home_page
 from tests.factories.events import MeetingIndexPageFactory, MeetingPageFactory
 from tests.factories.mapping import MappingEntryPageFactory, MappingGuidePageFactory
 from tests.factories.membership import MemberFactory, MemberProfileFactory, join_form_data
@@ -111,8 +113,15 @@ def clean(value):
     return value.encode("utf-8", "replace").decode("utf-8")
 
 
-@pytest.fixture
-def site(home_page):
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker):
+    """A page of each type the hostile requests reach, built once for the module (each test still
+    runs in its own savepoint; a property's examples share the test's)."""
+    with module_database(django_db_blocker):
+        yield build_site(make_home_page())
+
+
+def build_site(home_page):
     stories = make_story_index(home_page)
     story = StoryPageFactory(parent=stories, themes=["Carers"])
     library = ResourceIndexPageFactory(parent=home_page)
@@ -208,7 +217,7 @@ def test_integer_overflow_in_a_url_is_never_an_error(admin_client, site, url):
     )
 )
 @PROPERTY
-def test_the_join_form_never_breaks_and_never_half_saves(client, home_page, overrides, settings):
+def test_the_join_form_never_breaks_and_never_half_saves(client, site, overrides, settings):
     settings.ACCOUNT_RATE_LIMITS = {}
     data = join_form_data(**{name: clean(value) for name, value in overrides.items()})
     response = client.post("/join/", data)
@@ -284,7 +293,7 @@ def saved_profile(user):
     )
 )
 @PROPERTY
-def test_the_profile_form_never_breaks_and_never_half_saves(client, home_page, overrides):
+def test_the_profile_form_never_breaks_and_never_half_saves(client, site, overrides):
     profile = MemberProfileFactory(user=MemberFactory(first_name="Fiona Stewart"))
     client.force_login(profile.user)
     data = {
@@ -303,7 +312,7 @@ def test_the_profile_form_never_breaks_and_never_half_saves(client, home_page, o
 
 @given(message=st.one_of(hostile_text, st.lists(hostile_text, max_size=3)))
 @PROPERTY
-def test_the_member_contact_form_never_breaks_and_stores_nothing(client, home_page, message):
+def test_the_member_contact_form_never_breaks_and_stores_nothing(client, site, message):
     sender = MemberProfileFactory(user=MemberFactory())
     recipient = MemberProfileFactory(user=MemberFactory(), accepts_contact=True)
     client.force_login(sender.user)
@@ -317,7 +326,7 @@ def test_the_member_contact_form_never_breaks_and_stores_nothing(client, home_pa
 
 @given(password=hostile_text)
 @PROPERTY
-def test_deleting_an_account_never_breaks_and_needs_the_password(client, home_page, password):
+def test_deleting_an_account_never_breaks_and_needs_the_password(client, site, password):
     member = MemberFactory()
     member.set_password("the-right-password-42")
     member.save()

@@ -23,7 +23,8 @@ from wagtail_factories import ImageFactory
 from network_site.core.models import Sector
 from network_site.core.roles import ADMINISTRATOR, COORDINATOR, EDITOR, MODERATOR
 from network_site.membership.models import JoinRequest, MemberProfile
-from tests.factories.core import StandardPageFactory
+from tests.conftest import module_database
+from tests.factories.core import StandardPageFactory, make_home_page
 from tests.factories.events import MeetingIndexPageFactory, MeetingPageFactory
 from tests.factories.mapping import MappingEntryPageFactory, MappingGuidePageFactory
 from tests.factories.membership import (
@@ -414,9 +415,15 @@ def test_every_row_answers_for_every_role():
         assert set(case.expect) == set(ROLES), case.key
 
 
-@pytest.fixture
-def site(home_page):
-    """One of each page type, documents and images public and private, and the people."""
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker):
+    """One of each page type, documents and images public and private, and the people: built once
+    for the module (each role's test still runs in its own savepoint)."""
+    with module_database(django_db_blocker):
+        yield build_site(make_home_page())
+
+
+def build_site(home_page):
     member = MemberFactory(email="member@example.org")
     stories = make_story_index(home_page)
     public_story = StoryPageFactory(parent=stories, owner=member, themes=["Carers"])
