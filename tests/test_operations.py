@@ -36,7 +36,7 @@ def test_healthz_answers_200_when_the_database_and_cache_answer(client):
 def test_healthz_answers_503_when_the_cache_does_not(client, settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "network_site.core.cache.SharedClientRedisCache",
             "LOCATION": f"redis://127.0.0.1:{closed_port()}/12",
             "OPTIONS": {"socket_connect_timeout": 1},
         }

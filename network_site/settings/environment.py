@@ -66,7 +66,7 @@ def env_site_url(name, default):
 def cache_from_url(url):
     """A CACHES entry: Redis when the URL says redis://, otherwise local memory."""
     if url.startswith(("redis://", "rediss://")):
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        return {"BACKEND": "network_site.core.cache.SharedClientRedisCache", "LOCATION": url}
     if url in ("", "locmem://"):
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     raise ImproperlyConfigured(f"CACHE_URL must start with redis:// or be locmem://, not {url!r}")
