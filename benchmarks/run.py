@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Serves the site as production does (gunicorn, PostgreSQL, Redis, the generated network) on
-127.0.0.1 and measures every page with wrk, first with the visitor page cache off (cold: every
-request renders) and then on (warm). Writes a Markdown table to benchmarks/results/.
+127.0.0.1 and measures every page with wrk in three phases: uncached (the visitor page cache off:
+every request renders), cold (the cache on and cleared just before the page's run, as after a
+deploy or a content change: the first requests render, the rest are served from the cache) and
+warm (the cache on and holding the page). Writes a Markdown table to benchmarks/results/.
 
     .venv/bin/python benchmarks/run.py                 # 10,000 stories, 10 s per page and phase
     .venv/bin/python benchmarks/run.py --duration 3 --stories 3000 --database bench_small
@@ -219,6 +221,13 @@ class Server:
         self.stop()
 
 
+def clear_cache(arguments):
+    """Empties the cache database: every stored page and everything in the content cache."""
+    import redis
+
+    redis.Redis.from_url(arguments.redis).flushdb()
+
+
 def purge_content(arguments):
     """Turns the cache's generation over, as any content change does, so that the next request
     works out the menu and a listing's counts afresh (Django's key for the generation)."""
@@ -237,12 +246,7 @@ def single_request_ms(url):
     return 1000 * (time.monotonic() - started)
 
 
-def measure(arguments, address):
-    url = f"http://127.0.0.1:{arguments.port}{address}"
-    single_request_ms(url)
-    purge_content(arguments)
-    after_change = single_request_ms(url)
-    alone = single_request_ms(url)
+def run_wrk(arguments, url):
     result = subprocess.run(
         [
             "wrk",
@@ -263,36 +267,62 @@ def measure(arguments, address):
         check=True,
     )
     line = next(line for line in result.stdout.splitlines() if line.startswith("RESULT "))
-    figures = {key: float(value) for key, value in re.findall(r"(\w+)=([\d.]+)", line)}
-    figures["alone"] = alone
-    figures["after_change"] = after_change
-    return figures
+    return {key: float(value) for key, value in re.findall(r"(\w+)=([\d.]+)", line)}
 
 
-def table(pages, counts, cold, warm, memory, arguments):
+def measure_uncached(arguments, address):
+    """With the page cache off: the first request after a content change, one request alone,
+    then the load."""
+    url = f"http://127.0.0.1:{arguments.port}{address}"
+    single_request_ms(url)
+    purge_content(arguments)
+    after_change = single_request_ms(url)
+    alone = single_request_ms(url)
+    return {**run_wrk(arguments, url), "alone": alone, "after_change": after_change}
+
+
+def measure_cached(arguments, address):
+    """With the page cache on: cold (cleared just before the load starts), then warm."""
+    url = f"http://127.0.0.1:{arguments.port}{address}"
+    # Waits for requests queued by the previous run before the cache is emptied.
+    single_request_ms(url)
+    clear_cache(arguments)
+    cold = run_wrk(arguments, url)
+    single_request_ms(url)
+    warm = run_wrk(arguments, url)
+    return cold, warm
+
+
+def figures(result):
+    return f"{result['rps']:.0f} | {result['p50']:.0f} / {result['p95']:.0f} / {result['p99']:.0f}"
+
+
+def table(pages, counts, results, memory, arguments):
+    uncached, cold, warm = results["uncached"], results["cold"], results["warm"]
     ceiling = warm[STATIC_CSS]["rps"]
     lines = [
-        "| page | queries | cold: first request after a change, ms | cold: one request alone, ms "
-        "| cold rps | cold p50 / p95 / p99 ms | warm rps | warm p50 / p95 / p99 ms "
-        "| warm share of static |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| page | queries | uncached: first request after a change, ms "
+        "| uncached: one request alone, ms | uncached rps | uncached p50 / p95 / p99 ms "
+        "| cold rps | cold p50 / p95 / p99 ms | cold: requests rendered "
+        "| warm rps | warm p50 / p95 / p99 ms | warm share of static |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name, address in [*pages, ("static CSS (ceiling)", STATIC_CSS)]:
         queries = counts.get(address, {}).get("queries", "–")
-        c, w = cold[address], warm[address]
+        u, c, w = uncached[address], cold[address], warm[address]
         lines.append(
-            f"| {name} | {queries} | {c['after_change']:.0f} | {c['alone']:.0f} | {c['rps']:.0f} | {c['p50']:.0f} / {c['p95']:.0f} / {c['p99']:.0f} "
-            f"| {w['rps']:.0f} | {w['p50']:.0f} / {w['p95']:.0f} / {w['p99']:.0f} "
-            f"| {100 * w['rps'] / ceiling:.0f}% |"
+            f"| {name} | {queries} | {u['after_change']:.0f} | {u['alone']:.0f} | {figures(u)} "
+            f"| {figures(c)} | {c['misses']:.0f} of {c['requests']:.0f} "
+            f"| {figures(w)} | {100 * w['rps'] / ceiling:.0f}% |"
         )
-    errors = sum(result["errors"] for result in [*cold.values(), *warm.values()])
+    errors = sum(result["errors"] for phase in results.values() for result in phase.values())
     machine = f"{os.cpu_count()} CPUs, {os.uname().sysname} {os.uname().release}"
     header = [
         f"Benchmark {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {socket.gethostname()} ({machine}).",
         f"gunicorn {arguments.workers} sync workers, {'SQLite' if arguments.sqlite else 'PostgreSQL'}, "
         f"Redis cache; wrk {arguments.connections} "
-        f"connections, {arguments.duration} s per page and phase, gzip accepted. Cold: visitor page cache "
-        "off; warm: on.",
+        f"connections, {arguments.duration} s per page and phase, gzip accepted. Uncached: visitor "
+        "page cache off; cold: on, and emptied just before the run; warm: on, holding the page.",
         f"Peak memory per worker after the run: {', '.join(f'{peak:.0f} MB' for peak in memory)}. "
         f"Socket errors and non-2xx/3xx answers: {errors:.0f}. Load average at the end: "
         f"{', '.join(f'{load:.1f}' for load in os.getloadavg())}.",
@@ -311,16 +341,18 @@ def main():
     if arguments.pages:
         pages = [(name, address) for name, address in pages if name in arguments.pages]
     addresses = [address for _, address in pages] + [STATIC_CSS]
-    results = {}
-    memory = []
-    for phase, cache_seconds in (("cold", 0), ("warm", 600)):
-        with Server(arguments, environment, cache_seconds) as server:
-            results[phase] = {}
-            for address in addresses:
-                results[phase][address] = measure(arguments, address)
-                print(phase, address, results[phase][address], flush=True)
-            memory = server.peak_memory_mb()
-    report = table(pages, found["counts"], results["cold"], results["warm"], memory, arguments)
+    results = {"uncached": {}, "cold": {}, "warm": {}}
+    with Server(arguments, environment, cache_seconds=0):
+        for address in addresses:
+            results["uncached"][address] = measure_uncached(arguments, address)
+            print("uncached", address, results["uncached"][address], flush=True)
+    with Server(arguments, environment, cache_seconds=600) as server:
+        for address in addresses:
+            results["cold"][address], results["warm"][address] = measure_cached(arguments, address)
+            print("cold", address, results["cold"][address], flush=True)
+            print("warm", address, results["warm"][address], flush=True)
+        memory = server.peak_memory_mb()
+    report = table(pages, found["counts"], results, memory, arguments)
     output = (
         arguments.output or ROOT / "benchmarks" / "results" / f"{datetime.now(UTC):%Y%m%d-%H%M}.md"
     )
