@@ -1,6 +1,11 @@
 """The guide's routes: its home, compare, the matrix and the exports (see MappingGuidePage)."""
 
+from collections import defaultdict
+
 from django.http import JsonResponse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.text import slugify
 
 from network_site.core.csv_export import csv_response
 from network_site.core.listing import apply_filters, filtered_listing
@@ -12,6 +17,7 @@ from .models import (
     ComparisonDimension,
     DimensionValue,
     EntryDimensionValue,
+    MappingEntryPage,
 )
 from .queries import FACETS, SEARCH_LABEL
 from .records import RECORD_PREFETCH, csv_header, export_record, record_to_row, sector_names
@@ -81,24 +87,55 @@ def compare(request, guide):
     )
 
 
+def map_cell(modifier, text):
+    return format_html('<td class="mapping-cell mapping-value--{}">{}</td>', modifier, text)
+
+
+# The map's few kinds of cell, made once: it has thousands of cells, and making each one in a
+# template loop (or with format_html) took most of a request's time.
+ANSWER_CELLS = {value: map_cell(slugify(value), label) for value, label in DimensionValue.choices}
+NOT_GIVEN_CELL = map_cell("none", "Not given")
+SECTOR_CELLS = {True: map_cell("yes", "Yes"), False: map_cell("no", "No")}
+
+
+def cells_html(cells):
+    return mark_safe("".join(cells))  # noqa: S308 (each cell is made by format_html above)
+
+
 def matrix(request, guide):
     filters = filtered(request, guide)
     form = filters.form
-    entries = list(filters.results().order_by("title").prefetch_related("sectors"))
+    # Only what the map shows: whole page rows and their sector managers cost more than the map.
+    entries = list(filters.results().order_by("title").only("id", "title", "slug", "kind"))
+    entry_ids = [entry.pk for entry in entries]
     dimensions = list(ComparisonDimension.objects.all())
-    values = dimension_values(entries)
-    dimension_rows = [
-        (entry, [values.get((entry.pk, dimension.pk)) for dimension in dimensions])
-        for entry in entries
-    ]
+    sectors_of = defaultdict(set)
+    for entry_id, slug in MappingEntryPage.sectors.through.objects.filter(
+        mappingentrypage_id__in=entry_ids
+    ).values_list("mappingentrypage_id", "sector__slug"):
+        sectors_of[entry_id].add(slug)
+    answers = {
+        (entry_id, dimension_id): value
+        for entry_id, dimension_id, value in EntryDimensionValue.objects.filter(
+            entry__in=entry_ids
+        ).values_list("entry_id", "dimension_id", "value")
+    }
     # A column for each sector some entry in the guide applies to, whatever the filters.
     sectors = list(
         Sector.objects.filter(pk__in=guide.entries().values("sectors")).values_list("slug", "name")
     )
-    sector_rows = []
+    # Every entry is a child of the guide: its address is worked out once, not once per table.
+    guide_url = guide.get_url(request)
+    dimension_rows, sector_rows = [], []
     for entry in entries:
-        slugs = {sector.slug for sector in entry.sectors.all()}
-        sector_rows.append((entry, [slug in slugs for slug, _name in sectors]))
+        url = f"{guide_url}{entry.slug}/"
+        cells = [
+            ANSWER_CELLS.get(answers.get((entry.pk, dimension.pk)), NOT_GIVEN_CELL)
+            for dimension in dimensions
+        ]
+        dimension_rows.append((entry, url, cells_html(cells)))
+        cells = [SECTOR_CELLS[slug in sectors_of[entry.pk]] for slug, _name in sectors]
+        sector_rows.append((entry, url, cells_html(cells)))
     return guide.render(
         request,
         template="pages/mapping/matrix.html",

@@ -17,6 +17,18 @@ from tests.factories.mapping import (
 pytestmark = pytest.mark.django_db
 
 
+def map_rows(html, caption_id):
+    """{entry title: [each cell's text]} for the map table with this caption, as shown."""
+    table = html[html.index(f'<caption id="{caption_id}"') :]
+    table = table[: table.index("</table>")]
+    rows = {}
+    for row in re.findall(r"<tr>(.*?)</tr>", table, re.S):
+        title = re.search(r'<th scope="row"><a href="[^"]+">([^<]+)</a>', row)
+        if title:
+            rows[title.group(1)] = re.findall(r'<td class="mapping-cell [^"]+">([^<]*)</td>', row)
+    return rows
+
+
 def test_matrix_is_a_real_table_of_entries_against_dimensions_and_sectors(client, guide):
     strengths = ComparisonDimensionFactory(name="Strengths-based", sort_order=1)
     ComparisonDimensionFactory(name="Co-production", sort_order=2)
@@ -34,17 +46,19 @@ def test_matrix_is_a_real_table_of_entries_against_dimensions_and_sectors(client
     assert '<th scope="col">Strengths-based</th>' in html
     assert '<th scope="col">Housing</th>' in html
     assert f'<th scope="row"><a href="{talking.url}">Talking Points</a>' in html
-    rows = dict(response.context["dimension_rows"])
-    assert [value.value if value else None for value in rows[talking]] == ["partly", None]
+    assert map_rows(html, "dimensions-caption")["Talking Points"] == ["Partly", "Not given"]
+    assert '<td class="mapping-cell mapping-value--partly">Partly</td>' in html
+    assert '<td class="mapping-cell mapping-value--none">Not given</td>' in html
     # A column for each shared sector some entry applies to, in the list's order.
     assert [name for _slug, name in response.context["sectors"]] == [
         "Health",
         "Social care",
         "Housing",
     ]
-    sectors = {entry.title: applies for entry, applies in response.context["sector_rows"]}
-    assert sectors["Housing Options"] == [False, False, True]
-    assert sectors["Talking Points"] == [True, True, False]
+    sectors = map_rows(html, "sectors-caption")
+    assert sectors["Housing Options"] == ["No", "No", "Yes"]
+    assert sectors["Talking Points"] == ["Yes", "Yes", "No"]
+    assert '<td class="mapping-cell mapping-value--yes">Yes</td>' in html
     # Each table scrolls in its own focusable, labelled box.
     assert html.count('role="region" aria-labelledby="') == 2
 
@@ -53,7 +67,7 @@ def test_matrix_follows_the_guide_filters_and_ignores_junk(client, guide):
     MappingEntryPageFactory(parent=guide, title="A tool", kind="tool")
     MappingEntryPageFactory(parent=guide, title="A policy", kind="policy")
     response = client.get("/mapping-guide/matrix/", {"kind": "tool"})
-    assert [entry.title for entry, _ in response.context["dimension_rows"]] == ["A tool"]
+    assert [entry.title for entry, _url, _cells in response.context["dimension_rows"]] == ["A tool"]
     response = client.get("/mapping-guide/matrix/", {"kind": "nonsense", "sector": "<b>"})
     assert response.status_code == 200
     assert len(response.context["dimension_rows"]) == 2
@@ -104,7 +118,7 @@ def test_gap_map_filters_by_kind_and_sector_on_the_map(client, guide):
     response = client.get("/mapping-guide/matrix/", {"kind": "tool", "sector": "housing"})
 
     html = response.content.decode()
-    assert [entry.title for entry, _ in response.context["dimension_rows"]] == ["A housing tool"]
+    assert [entry.title for entry, _url, _cells in response.context["dimension_rows"]] == ["A housing tool"]
     form = re.search(r'<form method="get" action="/mapping-guide/matrix/".*?</form>', html, re.S)
     assert form, "the map has its own filter form"
     assert '<option value="tool" selected>' in form.group(0)
