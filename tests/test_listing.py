@@ -105,3 +105,26 @@ def test_a_visitor_never_gets_a_members_cached_counts(client, story_index):
     assert theme_counts(client, story_index.url) == ({"Carers": 1, "Housing": 1}, 2)
     client.logout()
     assert theme_counts(client, story_index.url) == ({"Carers": 1}, 1)
+
+
+def titles_on(client, url):
+    return [story.title for story in client.get(url).context["listing"].page]
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("content_cache_on")
+def test_a_deep_page_fetches_its_own_items_by_id_without_walking_the_ones_before(
+    client, story_index
+):
+    for number in range(21):
+        StoryPageFactory(parent=story_index, title=f"Story {number:02}")
+    newest_first = [f"Story {number:02}" for number in reversed(range(21))]
+    assert titles_on(client, story_index.url) == newest_first[:10]
+    with CaptureQueriesContext(connection) as queries:
+        assert titles_on(client, story_index.url + "?page=2") == newest_first[10:20]
+    story_queries = [query["sql"] for query in queries if '"stories_storypage"' in query["sql"]]
+    assert story_queries and not [sql for sql in story_queries if "OFFSET" in sql.upper()]
+    assert titles_on(client, story_index.url + "?page=3") == ["Story 00"]
+    # A new story moves every page along: the cached order is worked out afresh.
+    StoryPageFactory(parent=story_index, title="Story 21")
+    assert titles_on(client, story_index.url + "?page=3") == ["Story 01", "Story 00"]

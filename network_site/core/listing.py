@@ -8,8 +8,9 @@ grouped query per facet (plus one for the options, where they come from the item
 a listing's queries do not grow with its items.
 
 Each of those queries reads every visible item, so their results (the options, the counts and the
-number of results) are kept in the shared cache, keyed on their SQL, until the content changes
-(`content_cached`): a listing's page then costs the query for its own page of items.
+ids of the results, in order) are kept in the shared cache, keyed on their SQL, until the content
+changes (`content_cached`): a listing's page then costs one query for its own items, fetched by id,
+however deep the page (an OFFSET would walk every item before it).
 """
 
 from collections.abc import Callable, Sequence
@@ -19,7 +20,6 @@ from django import forms
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Model, Q, QuerySet
 from django.http import QueryDict
-from django.utils.functional import cached_property
 
 from .forms import SearchQueryField
 from .models import Sector
@@ -165,16 +165,17 @@ def scope_of(items: QuerySet) -> tuple:
     return (items.model._meta.label, sql, params)
 
 
-class CountedPaginator(Paginator):
-    """A paginator told its number of items (from the shared cache) instead of counting them."""
-
-    def __init__(self, object_list, per_page, *, count: int):
-        super().__init__(object_list, per_page)
-        self.known_count = count
-
-    @cached_property
-    def count(self):
-        return self.known_count
+def page_of_items(
+    items: QuerySet, ordered_ids: list[int], per_page: int, number: object, prefetch: Sequence[str]
+) -> Page:
+    """The page `number` of the items whose ids are `ordered_ids`, fetched by id in that order."""
+    page = Paginator(ordered_ids, per_page).get_page(number)
+    found = items.filter(pk__in=page.object_list)
+    if prefetch:
+        found = found.prefetch_related(*prefetch)
+    by_id = {item.pk: item for item in found}
+    page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
+    return page
 
 
 def search_ids(items: QuerySet, query: str) -> list[int]:
@@ -256,13 +257,13 @@ def filtered_listing(
                 facet.name: facet_counts(facet, filtered.results(excluding=facet.name))
                 for facet in facets
             },
-            "total": filtered.results().count(),
+            "ids": list(filtered.results().order_by(*order_by).values_list("pk", flat=True)),
         }
 
     names = [facet.name for facet in facets]
     counted = content_cached(
         "listing-counts",
-        (filtered.scope, names, filtered.query, sorted(filtered.selected.items())),
+        (filtered.scope, names, filtered.query, sorted(filtered.selected.items()), order_by),
         summary,
     )
     results = []
@@ -279,11 +280,12 @@ def filtered_listing(
                 ],
             )
         )
-    ordered = filtered.results().order_by(*order_by)
-    if prefetch:
-        ordered = ordered.prefetch_related(*prefetch)
-    page = CountedPaginator(ordered, per_page, count=counted["total"]).get_page(
-        filtered.form.cleaned_data.get("page")
+    page = page_of_items(
+        filtered.results(),
+        counted["ids"],
+        per_page,
+        filtered.form.cleaned_data.get("page"),
+        prefetch,
     )
     return Listing(
         form=filtered.form,
