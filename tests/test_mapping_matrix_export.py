@@ -118,7 +118,9 @@ def test_gap_map_filters_by_kind_and_sector_on_the_map(client, guide):
     response = client.get("/mapping-guide/matrix/", {"kind": "tool", "sector": "housing"})
 
     html = response.content.decode()
-    assert [entry.title for entry, _url, _cells in response.context["dimension_rows"]] == ["A housing tool"]
+    assert [entry.title for entry, _url, _cells in response.context["dimension_rows"]] == [
+        "A housing tool"
+    ]
     form = re.search(r'<form method="get" action="/mapping-guide/matrix/".*?</form>', html, re.S)
     assert form, "the map has its own filter form"
     assert '<option value="tool" selected>' in form.group(0)
