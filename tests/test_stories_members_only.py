@@ -123,3 +123,21 @@ def test_the_migration_moves_existing_members_only_stories(story_index):
 
     assert Page.find_problems() == ([], [], [], [], [])
     call_command("fixtree", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def test_related_stories_kept_for_a_member_never_reach_a_visitor(client, settings, story_index):
+    settings.CONTENT_CACHE_SECONDS = 300
+    client.get("/")  # the site's settings are made on its first request (a content change)
+    make_stories(story_index, members_only=1, public=2)
+    open_story = StoryPage.objects.get(title="Open story 0")
+
+    def related_titles():
+        return [story.title for story in client.get(open_story.url).context["related_stories"]]
+
+    client.force_login(make_member("related-reader"))
+    assert related_titles() == [f"{SECRET} rota story 0", "Open story 1"]
+    client.logout()
+    assert related_titles() == ["Open story 1"]
+    # Publishing another story sharing the theme puts it in the list at once.
+    StoryPageFactory(parent=story_index, title="Open story 2", themes=["Carers"])
+    assert related_titles() == ["Open story 2", "Open story 1"]
