@@ -1,7 +1,11 @@
 from django.conf import settings
 from django.db import DataError
+from django.http.request import split_domain_port
 from django.middleware.csp import ContentSecurityPolicyMiddleware as DjangoCSPMiddleware
 from django.utils.cache import patch_cache_control
+from wagtail.models import Site
+
+from .page_cache import content_cached
 
 
 class ContentSecurityPolicyMiddleware(DjangoCSPMiddleware):
@@ -48,3 +52,23 @@ class OutOfRangeValuesMiddleware:
 
             return page_not_found(request, exception)
         return None
+
+
+class SiteForRequestMiddleware:
+    """Finds the Wagtail site that answers the request's host once per content change, in the
+    content cache, and hands it to Wagtail where it keeps it for the request (`_wagtail_site`).
+    Wagtail's own lookup builds a ranked query of every site for each request: about 5 ms of a
+    page's time, for a record that changes only when an administrator edits the sites (which, as
+    any content change, turns the content cache over)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        hostname = split_domain_port(request.get_host())[0]
+        request._wagtail_site = content_cached(
+            "site-for-host",
+            (hostname, request.get_port()),
+            lambda: Site.find_for_request(request),
+        )
+        return self.get_response(request)
