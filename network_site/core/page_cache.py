@@ -20,17 +20,24 @@ menu) in the same cache under the same generation, so that a change purges them 
 """
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextvars import ContextVar
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.cache import caches
+from django.core.cache import BaseCache, caches
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
+from django.db.models import Model
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.encoding import iri_to_uri
 from django.utils.http import parse_http_date_safe
+
+if TYPE_CHECKING:
+    from wagtail.models import Page
 
 GENERATION_KEY = "visitor-pages:generation"
 PRIVATE_COOKIES = ("messages",)
@@ -42,18 +49,18 @@ _generation_this_request: ContextVar[list | None] = ContextVar(
 )
 
 
-def page_cache():
+def page_cache() -> BaseCache:
     return caches[settings.VISITOR_PAGE_CACHE_ALIAS]
 
 
-def purge_visitor_pages(**kwargs):
+def purge_visitor_pages(**kwargs: Any) -> None:
     """Makes every stored visitor page stale (a new generation), for any content change: at once,
     and again when the transaction commits, so that a page rendered meanwhile is not kept."""
     _turn_generation()
     transaction.on_commit(_turn_generation)
 
 
-def purge_addresses(addresses=(), below=()):
+def purge_addresses(addresses: Iterable[str] = (), below: Iterable[str] = ()) -> None:
     """Makes the pages stored at these addresses stale, and at every address under each of
     `below` (a page and its routes), at once and again when the transaction commits."""
     keys = [_address_key(path) for path in addresses] + [_below_key(path) for path in below]
@@ -112,7 +119,7 @@ def _generation(cache):
     return generation
 
 
-def content_cached(name, key_parts, compute):
+def content_cached[T](name: str, key_parts: Any, compute: Callable[[], T]) -> T:
     """`compute()`, kept in the shared cache until the content changes (the generation turns) or
     `CONTENT_CACHE_SECONDS` pass; `key_parts` (any repr-able values) tell its variants apart."""
     if settings.CONTENT_CACHE_SECONDS <= 0:
@@ -172,17 +179,17 @@ def _is_shareable(request, response):
 class VisitorPageCacheMiddleware:
     """Serves and stores visitors' pages (see the module's docstring for the rules)."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         token = _generation_this_request.set([])
         try:
             return self.serve(request)
         finally:
             _generation_this_request.reset(token)
 
-    def serve(self, request):
+    def serve(self, request: HttpRequest) -> HttpResponseBase:
         if settings.VISITOR_PAGE_CACHE_SECONDS <= 0 or not _is_anonymous_request(request):
             return self.get_response(request)
         cache = page_cache()
@@ -225,10 +232,11 @@ PURGING_WAGTAIL_MODELS = {"page", "pageviewrestriction", "site", "locale"}
 
 # Records that show on a few pages only: model -> function of a record giving (page, whole)
 # pairs, `whole` meaning the page and every address under it (its routes), else its address only.
-PAGE_RECORDS: dict[type, Callable] = {}
+type PagesShowing = Callable[[Any], Iterable[tuple["Page", bool]]]
+PAGE_RECORDS: dict[type[Model], PagesShowing] = {}
 
 
-def register_page_record(model, pages_showing):
+def register_page_record(model: type[Model], pages_showing: PagesShowing) -> None:
     """Changing a `model` record purges only `pages_showing(record)`: (page, whole) pairs."""
     PAGE_RECORDS[model] = pages_showing
 
@@ -238,7 +246,7 @@ def _page_path(page):
     return urlsplit(url).path if url else None
 
 
-def purge_pages_showing(record, pages_showing):
+def purge_pages_showing(record: Model, pages_showing: PagesShowing) -> None:
     try:
         pages = pages_showing(record)
     except ObjectDoesNotExist:
@@ -252,7 +260,9 @@ def purge_pages_showing(record, pages_showing):
     purge_addresses(addresses, below)
 
 
-def purge_on_content_change(sender, instance=None, **kwargs):
+def purge_on_content_change(
+    sender: type[Model], instance: Model | None = None, **kwargs: Any
+) -> None:
     if sender in PAGE_RECORDS:
         if instance is not None:
             purge_pages_showing(instance, PAGE_RECORDS[sender])
@@ -264,7 +274,7 @@ def purge_on_content_change(sender, instance=None, **kwargs):
         purge_visitor_pages()
 
 
-def connect():
+def connect() -> None:
     from django.db.models.signals import m2m_changed, post_delete, post_save
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
