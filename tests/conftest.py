@@ -40,7 +40,8 @@ def fresh_cache():
 def module_database(django_db_blocker) -> Iterator[None]:
     """For a module-scoped fixture: what it writes lasts for the module's tests and is rolled back
     after the last one. Each test still runs in its own savepoint, so what one test changes the
-    next does not see. (Such modules stay on one process under `make test`: see above.)"""
+    next does not see. Under `make test` a module's tests may be shared between both processes;
+    each then builds the fixture once."""
     module_transaction = transaction.atomic()
     # Counts as the tests' own transaction for on_commit_as_on_a_server, as a TestCase's does.
     module_transaction._from_testcase = True
