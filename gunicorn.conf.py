@@ -11,8 +11,8 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 # The app is imported once, in the master, before the workers are forked: a recycled worker is
 # ready at once instead of spending seconds importing Django and Wagtail while requests queue
-# behind it (at 1,000 requests a worker that was every few seconds under load), and the workers
-# share the imported code's memory. Nothing opens a database or cache connection at import.
+# behind it (recycled every 1,000 requests, a busy worker did that every few seconds), and the
+# workers share the imported code's memory. Nothing opens a database or cache connection at import.
 preload_app = True
 # Recycle workers now and then, so a slow leak never grows without bound.
 max_requests = 10000
