@@ -4,11 +4,23 @@ from contextlib import contextmanager
 
 import pytest
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 from network_site.core.demo import load_demo_content
 from tests.factories.core import make_home_page
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Each test database starts with the site's home page where Wagtail's migrations put their
+    welcome page, so that `home_page` (`make_home_page`) finds it instead of replacing it in every
+    test. A test that empties its database (serialized_rollback) gets this state back."""
+    with django_db_blocker.unblock():
+        make_home_page()
+        for connection in connections.all(initialized_only=True):
+            if getattr(connection, "_test_serialized_contents", None) is not None:
+                connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
 @pytest.fixture(autouse=True)
