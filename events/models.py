@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from network_site.core.blocks import RICH_TEXT_FEATURES, DocumentLinkBlock
+from network_site.core.pages import SitePage
 
 from . import times
 from .blocks import AgendaBlock, StoriesPresentedBlock
@@ -20,7 +21,7 @@ from .panels import BookingsPanel
 PAST_MEETINGS_PER_PAGE = 10
 
 
-class MeetingIndexPage(RoutablePageMixin, Page):
+class MeetingIndexPage(RoutablePageMixin, SitePage):
     """The network's quarterly meetings: upcoming ones first, then what happened at past ones."""
 
     # What site search calls this kind of page.
@@ -74,7 +75,7 @@ def past(meetings, now=None):
     return meetings.filter(ends_at__lte=now or timezone.now()).order_by("-starts_at", "-pk")
 
 
-class MeetingPage(RoutablePageMixin, Page):
+class MeetingPage(RoutablePageMixin, SitePage):
     """One quarterly meeting: before it, what and where; after it, what happened."""
 
     # What site search calls this kind of page.

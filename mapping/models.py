@@ -19,6 +19,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from network_site.core.pages import SitePage
 from network_site.core.related import pages_sharing_themes
 
 from .admin_forms import DimensionTablePanel, MappingEntryForm
@@ -83,7 +84,7 @@ class ComparisonDimension(models.Model):
         return self.name
 
 
-class MappingGuidePage(RoutablePageMixin, Page):
+class MappingGuidePage(RoutablePageMixin, SitePage):
     """The guide's home: every entry, with filters, search, compare, matrix and exports."""
 
     # What site search calls this kind of page.
@@ -138,7 +139,7 @@ class MappingEntryTag(TaggedItemBase):
     )
 
 
-class MappingEntryPage(Page):
+class MappingEntryPage(SitePage):
     """One approach, policy, piece of legislation, framework, project or tool."""
 
     # What site search calls this kind of page.

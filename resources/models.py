@@ -21,6 +21,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from network_site.core.pages import SitePage
 from network_site.core.site_address import page_url
 
 from .blocks import PublicationStreamBlock, SelfCheckStreamBlock
@@ -83,7 +84,7 @@ class ResourceTopicTag(TaggedItemBase):
     )
 
 
-class ResourceIndexPage(RoutablePageMixin, Page):
+class ResourceIndexPage(RoutablePageMixin, SitePage):
     """The resource library: every resource below it, filtered, searched and paged."""
 
     # What site search calls this kind of page.
@@ -107,7 +108,7 @@ class ResourceIndexPage(RoutablePageMixin, Page):
         return context
 
 
-class ResourcePage(Page):
+class ResourcePage(SitePage):
     # What site search calls this kind of page.
     search_result_label = "Resource"
 
@@ -252,7 +253,7 @@ def reading_minutes(*texts):
     return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
 
-class SectionedPage(Page):
+class SectionedPage(SitePage):
     """A page of a publication: headings the reader can link to, reading time, previous and next."""
 
     introduction = models.TextField(blank=True)
@@ -327,7 +328,7 @@ class SectionedPage(Page):
         return context
 
 
-class BookletPage(RoutablePageMixin, Page):
+class BookletPage(RoutablePageMixin, SitePage):
     """A publication in chapters: its contents page, and a single-page view of every chapter to print."""
 
     # What site search calls this kind of page.
@@ -430,7 +431,7 @@ class BookletChapterPage(SectionedPage):
     template = "pages/resources/booklet_chapter_page.html"
 
 
-class CarersActGuidePage(Page):
+class CarersActGuidePage(SitePage):
     """The guide to the Carers (Scotland) Act 2016: an overview with the key figures, then its parts."""
 
     # What site search calls this kind of page.
@@ -481,7 +482,7 @@ class CarersActSectionPage(SectionedPage):
         return (CarersActSectionPage, SelfCheckPage)
 
 
-class SelfCheckPage(Page):
+class SelfCheckPage(SitePage):
     """A short quiz; the reader's answers come back with an explanation of each, no JavaScript."""
 
     # What site search calls this kind of page.

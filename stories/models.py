@@ -14,6 +14,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from network_site.core.pages import SitePage, routed_ancestors
 from network_site.core.related import pages_sharing_themes
 from network_site.core.roles import ADMINISTRATOR, MEMBER, MODERATOR
 from network_site.membership.access import is_member
@@ -31,7 +32,7 @@ class StoryTag(TaggedItemBase):
     )
 
 
-class StoryIndexPage(RoutablePageMixin, Page):
+class StoryIndexPage(RoutablePageMixin, SitePage):
     """The stories section: the listing, theme archives, the feed and the members' story pages."""
 
     # What site search calls this kind of page.
@@ -142,7 +143,7 @@ class StoryIndexPage(RoutablePageMixin, Page):
         return withdraw_story(request, self, story_id)
 
 
-class MembersStoriesPage(Page):
+class MembersStoriesPage(SitePage):
     """Holds the members-only stories under one view restriction (members and moderators).
 
     Wagtail refuses its descendants to everyone else and every `.public()` query (search, feeds,
@@ -189,7 +190,7 @@ def stories_visible_to(request):
     return stories
 
 
-class StoryPage(RoutablePageMixin, Page):
+class StoryPage(RoutablePageMixin, SitePage):
     """One member's story from practice, told in the personal outcomes structure."""
 
     # What site search calls this kind of page.
@@ -316,7 +317,12 @@ class StoryPage(RoutablePageMixin, Page):
 
     @cached_property
     def themes(self):
-        return sorted((item.tag for item in self.tagged_items.all()), key=lambda tag: tag.name)
+        """The story's theme tags by name: prefetched with a listing's stories, else read with
+        their links in one query (one per theme before), or a draft's own in a preview."""
+        items = self.tagged_items.all()
+        if "tagged_items" not in getattr(self, "_prefetched_objects_cache", {}):
+            items = items.select_related("tag")
+        return sorted((item.tag for item in items), key=lambda tag: tag.name)
 
     def identifying_details(self):
         labelled = [("title", "Title", self.title), ("summary", "Summary", self.summary)]
@@ -326,6 +332,10 @@ class StoryPage(RoutablePageMixin, Page):
 
     @cached_property
     def story_index(self):
+        """The stories index above this story: from the pages routing passed through, else a query."""
+        for ancestor in routed_ancestors(self) or ():
+            if isinstance(ancestor, StoryIndexPage):
+                return ancestor
         return StoryIndexPage.objects.ancestor_of(self).first()
 
     def place_by_audience(self):

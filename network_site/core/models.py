@@ -7,6 +7,7 @@ from wagtail.search import index
 
 from . import home_sections
 from .blocks import BaseStreamBlock, HomeStreamBlock, NavigationItemBlock
+from .pages import SitePage
 
 
 def default_home_body():
@@ -14,7 +15,7 @@ def default_home_body():
     return home_sections.default_blocks()
 
 
-class HomePage(Page):
+class HomePage(SitePage):
     """The front page: one per site, directly under the root."""
 
     # What site search calls this kind of page.
@@ -44,7 +45,7 @@ class HomePage(Page):
         return super().can_create_at(parent) and parent.is_root()
 
 
-class StandardPage(Page):
+class StandardPage(SitePage):
     """An ordinary content page: about, privacy notice, accessibility statement and the like."""
 
     # What site search calls this kind of page.
