@@ -15,8 +15,9 @@ class CompareForm(forms.Form):
     )
 
     def __init__(self, *args, entries, **kwargs):
+        """`entries`: (slug, title) of each entry that may be chosen."""
         super().__init__(*args, **kwargs)
-        self.fields["entry"].choices = [(entry.slug, entry.title) for entry in entries]
+        self.fields["entry"].choices = list(entries)
 
     def clean_entry(self):
         chosen = list(dict.fromkeys(self.cleaned_data["entry"]))

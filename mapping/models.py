@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.forms import CheckboxSelectMultiple
+from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -217,18 +218,18 @@ class MappingEntryPage(SitePage):
         verbose_name = "mapping guide entry"
         verbose_name_plural = "mapping guide entries"
 
-    @property
+    @cached_property
     def sector_list(self):
         """Its sectors in the list's order (from prefetched sectors, or the draft being edited)."""
         return sorted(self.sectors.all(), key=lambda sector: (sector.sort_order, sector.name))
 
-    @property
+    @cached_property
     def example_sectors(self):
         """The sectors its examples come from, in a fixed order (uses prefetched examples)."""
         found = {example.sector for example in self.examples.all()}
         return [sector for sector in ExampleSector if sector in found]
 
-    @property
+    @cached_property
     def example_sector_labels(self):
         return [sector.label for sector in self.example_sectors]
 

@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from network_site.core.csv_export import csv_response
 from network_site.core.listing import apply_filters, filtered_listing
 from network_site.core.models import Sector
+from network_site.core.page_cache import content_cached
 
 from .comparison import build_comparison
 from .forms import MAX_COMPARED, MIN_COMPARED, CompareForm
@@ -58,7 +59,13 @@ def dimension_values(entries):
 
 
 def compare(request, guide):
-    all_entries = list(guide.entries().order_by("title").only("id", "title", "slug"))
+    # The guide's entries and a comparison of some of them are the same for everyone (the guide's
+    # entries are public): both are kept in the content cache until the content changes.
+    all_entries = content_cached(
+        "mapping-entry-choices",
+        guide.pk,
+        lambda: list(guide.entries().order_by("title").values_list("slug", "title")),
+    )
     asked = "entry" in request.GET
     # Blank values (an empty ?entry=) are no choice at all, not an unknown entry.
     chosen = [slug for slug in request.GET.getlist("entry") if slug.strip()]
@@ -66,25 +73,32 @@ def compare(request, guide):
     comparison = None
     if asked and form.is_valid():
         chosen = form.cleaned_data["entry"]
-        by_slug = {
-            entry.slug: entry
-            for entry in guide.entries()
-            .filter(slug__in=chosen)
-            .prefetch_related("examples", "sectors")
-        }
-        entries = [by_slug[slug] for slug in chosen]
-        dimensions = list(ComparisonDimension.objects.all())
-        comparison = build_comparison(entries, dimensions, dimension_values(entries))
+        comparison = content_cached(
+            "mapping-comparison", (guide.pk, chosen), lambda: comparison_of(guide, chosen)
+        )
+    # Each entry as a checkbox: (slug, title, ticked), without a form widget for each of hundreds.
+    ticked = set(chosen) if asked else set()
     return guide.render(
         request,
         template="pages/mapping/compare.html",
         context_overrides={
             "form": form,
+            "entry_choices": [(slug, title, slug in ticked) for slug, title in all_entries],
             "comparison": comparison,
             "min_compared": MIN_COMPARED,
             "max_compared": MAX_COMPARED,
         },
     )
+
+
+def comparison_of(guide, chosen):
+    by_slug = {
+        entry.slug: entry
+        for entry in guide.entries().filter(slug__in=chosen).prefetch_related("examples", "sectors")
+    }
+    entries = [by_slug[slug] for slug in chosen]
+    dimensions = list(ComparisonDimension.objects.all())
+    return build_comparison(entries, dimensions, dimension_values(entries))
 
 
 def map_cell(modifier, text):
@@ -105,10 +119,36 @@ def cells_html(cells):
 def matrix(request, guide):
     filters = filtered(request, guide)
     form = filters.form
+    # Every entry is a child of the guide: its address is worked out once, not once per table.
+    guide_url = guide.get_url(request)
+    # The map is the same for everyone who sees the same entries with the same filters: it is
+    # kept in the content cache, keyed on the entries' SQL, until the content changes.
+    tables = content_cached(
+        "mapping-matrix",
+        (filters.scope, filters.query, sorted(filters.selected.items()), guide_url),
+        lambda: matrix_tables(guide, filters, guide_url),
+    )
+    return guide.render(
+        request,
+        template="pages/mapping/matrix.html",
+        context_overrides={
+            "form": form,
+            # The map filters by kind and sector on the page; a search or an examples filter
+            # carried over from the guide's list is kept.
+            "map_filter_fields": [form["kind"], form["sector"]],
+            "kept_filter_fields": [form["q"], form["example_sector"]],
+            "value_choices": DimensionValue.choices,
+            **tables,
+        },
+    )
+
+
+def matrix_tables(guide, filters, guide_url):
+    """The map's columns and rows: (title, kind, address, cells) for each entry."""
     # Only what the map shows: whole page rows and their sector managers cost more than the map.
-    entries = list(filters.results().order_by("title").only("id", "title", "slug", "kind"))
-    entry_ids = [entry.pk for entry in entries]
-    dimensions = list(ComparisonDimension.objects.all())
+    entries = list(filters.results().order_by("title").values_list("id", "title", "slug", "kind"))
+    entry_ids = [entry_id for entry_id, *_ in entries]
+    dimensions = list(ComparisonDimension.objects.values_list("pk", "name"))
     sectors_of = defaultdict(set)
     for entry_id, slug in MappingEntryPage.sectors.through.objects.filter(
         mappingentrypage_id__in=entry_ids
@@ -124,34 +164,23 @@ def matrix(request, guide):
     sectors = list(
         Sector.objects.filter(pk__in=guide.entries().values("sectors")).values_list("slug", "name")
     )
-    # Every entry is a child of the guide: its address is worked out once, not once per table.
-    guide_url = guide.get_url(request)
+    kinds = dict(MappingEntryPage._meta.get_field("kind").flatchoices)
     dimension_rows, sector_rows = [], []
-    for entry in entries:
-        url = f"{guide_url}{entry.slug}/"
+    for entry_id, title, slug, kind in entries:
+        url = f"{guide_url}{slug}/"
         cells = [
-            ANSWER_CELLS.get(answers.get((entry.pk, dimension.pk)), NOT_GIVEN_CELL)
-            for dimension in dimensions
+            ANSWER_CELLS.get(answers.get((entry_id, dimension_id)), NOT_GIVEN_CELL)
+            for dimension_id, _name in dimensions
         ]
-        dimension_rows.append((entry, url, cells_html(cells)))
-        cells = [SECTOR_CELLS[slug in sectors_of[entry.pk]] for slug, _name in sectors]
-        sector_rows.append((entry, url, cells_html(cells)))
-    return guide.render(
-        request,
-        template="pages/mapping/matrix.html",
-        context_overrides={
-            "form": form,
-            # The map filters by kind and sector on the page; a search or an examples filter
-            # carried over from the guide's list is kept.
-            "map_filter_fields": [form["kind"], form["sector"]],
-            "kept_filter_fields": [form["q"], form["example_sector"]],
-            "value_choices": DimensionValue.choices,
-            "dimensions": dimensions,
-            "dimension_rows": dimension_rows,
-            "sectors": sectors,
-            "sector_rows": sector_rows,
-        },
-    )
+        dimension_rows.append((title, kinds.get(kind, kind), url, cells_html(cells)))
+        cells = [SECTOR_CELLS[slug in sectors_of[entry_id]] for slug, _name in sectors]
+        sector_rows.append((title, url, cells_html(cells)))
+    return {
+        "dimensions": [name for _pk, name in dimensions],
+        "dimension_rows": dimension_rows,
+        "sectors": sectors,
+        "sector_rows": sector_rows,
+    }
 
 
 def export(request, guide, file_format):

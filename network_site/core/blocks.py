@@ -7,6 +7,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from . import home_sections
+from .page_cache import content_cached
 
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -146,11 +147,20 @@ class PageCardsBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        context["cards"] = [
-            {"page": card["page"], "summary": card["summary"] or page_summary(card["page"])}
+        chosen = [
+            (card["page"], card["summary"])
             for card in value["cards"]
             if card["page"] is not None and card["page"].live
         ]
+        # A summary left empty is the page's own (a query for each page's type): the cards are
+        # the same for everyone, so they are kept in the content cache until the content changes.
+        context["cards"] = content_cached(
+            "page-cards",
+            [(page.pk, summary) for page, summary in chosen],
+            lambda: [
+                {"page": page, "summary": summary or page_summary(page)} for page, summary in chosen
+            ],
+        )
         return context
 
 

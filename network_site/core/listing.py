@@ -10,7 +10,8 @@ a listing's queries do not grow with its items.
 Each of those queries reads every visible item, so their results (the options, the counts and the
 ids of the results, in order) are kept in the shared cache, keyed on their SQL, until the content
 changes (`content_cached`): a listing's page then costs one query for its own items, fetched by id,
-however deep the page (an OFFSET would walk every item before it).
+however deep the page (an OFFSET would walk every item before it), and the items of a page (with
+what they prefetch) are kept there too, keyed on the same SQL and their ids.
 """
 
 from collections.abc import Callable, Sequence
@@ -166,15 +167,30 @@ def scope_of(items: QuerySet) -> tuple:
 
 
 def page_of_items(
-    items: QuerySet, ordered_ids: list[int], per_page: int, number: object, prefetch: Sequence[str]
+    items: QuerySet,
+    ordered_ids: list[int],
+    per_page: int,
+    number: object,
+    prefetch: Sequence[str],
+    scope: tuple | None = None,
 ) -> Page:
-    """The page `number` of the items whose ids are `ordered_ids`, fetched by id in that order."""
+    """The page `number` of the items whose ids are `ordered_ids`, fetched by id in that order;
+    with the listing's `scope`, kept in the content cache (the items with what they prefetch),
+    apart for each scope so that a member's items and a visitor's never mix."""
     page = Paginator(ordered_ids, per_page).get_page(number)
-    found = items.filter(pk__in=page.object_list)
-    if prefetch:
-        found = found.prefetch_related(*prefetch)
-    by_id = {item.pk: item for item in found}
-    page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
+    ids = list(page.object_list)
+
+    def fetch():
+        found = items.filter(pk__in=ids)
+        if prefetch:
+            found = found.prefetch_related(*prefetch)
+        by_id = {item.pk: item for item in found}
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+    if scope is None:
+        page.object_list = fetch()
+    else:
+        page.object_list = content_cached("listing-items", (scope, ids, list(prefetch)), fetch)
     return page
 
 
@@ -286,6 +302,7 @@ def filtered_listing(
         per_page,
         filtered.form.cleaned_data.get("page"),
         prefetch,
+        scope=filtered.scope,
     )
     return Listing(
         form=filtered.form,

@@ -1,0 +1,112 @@
+"""What a page shows that is the same for everyone who may see it (the home page's latest stories
+and cards, a listing's page of items, the guide's map and a comparison) comes from the content
+cache until the content changes, and a member's never reaches a visitor."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from mapping.models import EntryDimensionValue
+from tests.factories.mapping import (
+    ComparisonDimensionFactory,
+    MappingEntryPageFactory,
+    MappingGuidePageFactory,
+    give_value,
+)
+from tests.factories.stories import StoryPageFactory, make_member
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def content_cache(settings, client, home_page):
+    settings.CONTENT_CACHE_SECONDS = 300
+    client.get("/")  # the site's settings are made on its first request (a content change)
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return [query["sql"] for query in queries], response
+
+
+def test_the_latest_stories_on_the_home_page_come_from_the_cache_until_one_is_published(
+    client, story_index
+):
+    StoryPageFactory(parent=story_index, title="Back to the choir", themes=["Carers"])
+    StoryPageFactory(parent=story_index, title="Kept for members", audience="members")
+    client.get("/")
+    sql, response = queries_for(client, "/")
+    assert not [query for query in sql if "stories_storypage" in query or "taggit" in query]
+    html = response.content.decode()
+    assert "Back to the choir" in html and "Carers" in html
+    assert f'href="{story_index.url}"' in html
+    assert "Kept for members" not in html
+    client.force_login(make_member("home-reader"))
+    assert "Kept for members" not in client.get("/").content.decode()
+    client.logout()
+    StoryPageFactory(parent=story_index, title="A garden share")
+    assert "A garden share" in client.get("/").content.decode()
+
+
+def test_a_listings_items_are_kept_apart_for_members_and_visitors(client, story_index):
+    StoryPageFactory(parent=story_index, title="Open to all")
+    StoryPageFactory(parent=story_index, title="Members only", audience="members")
+
+    def titles():
+        return [story.title for story in client.get(story_index.url).context["listing"].page]
+
+    assert titles() == ["Open to all"]
+    sql, _response = queries_for(client, story_index.url)
+    assert not [query for query in sql if "stories_storypage" in query]
+    client.force_login(make_member("listing-reader"))
+    assert titles() == ["Members only", "Open to all"]
+    client.logout()
+    assert titles() == ["Open to all"]
+    StoryPageFactory(parent=story_index, title="Newest")
+    assert titles() == ["Newest", "Open to all"]
+
+
+@pytest.fixture
+def guide(home_page):
+    guide = MappingGuidePageFactory(parent=home_page)
+    dimension = ComparisonDimensionFactory(name="Starts from what matters")
+    for slug in ("entry-a", "entry-b"):
+        entry = MappingEntryPageFactory(parent=guide, slug=slug, title=f"Title {slug}")
+        give_value(entry, dimension, "yes")
+    return guide
+
+
+def test_the_map_comes_from_the_cache_until_an_answer_changes(client, guide):
+    matrix = guide.url + "matrix/"
+
+    def cells():
+        return [row[3] for row in client.get(matrix).context["dimension_rows"]]
+
+    assert all("mapping-value--yes" in row for row in cells())
+    sql, response = queries_for(client, matrix)
+    assert sql == []
+    titles = [row[0] for row in response.context["dimension_rows"]]
+    assert titles == ["Title entry-a", "Title entry-b"]
+    for value in EntryDimensionValue.objects.all():
+        value.value = "no"
+        value.save()
+    assert all("mapping-value--no" in row for row in cells())
+
+
+def test_a_comparison_comes_from_the_cache_until_an_entry_changes(client, guide):
+    compare = guide.url + "compare/?entry=entry-a&entry=entry-b"
+    assert "Title entry-a" in client.get(compare).content.decode()
+    sql, response = queries_for(client, compare)
+    assert sql == []
+    assert [entry.title for entry in response.context["comparison"].entries] == [
+        "Title entry-a",
+        "Title entry-b",
+    ]
+    # Both chosen entries are ticked in the form below the comparison.
+    assert response.content.decode().count(" checked>") == 2
+    entry = guide.get_children().get(slug="entry-b").specific
+    entry.title = "Renamed entry"
+    entry.save_revision().publish()
+    assert "Renamed entry" in client.get(compare).content.decode()
