@@ -77,6 +77,13 @@ def demo_content(request, django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
+def content_cache_off(settings):
+    """For a query-count test: every request works out what the content cache would keep (a
+    listing's counts, the menu), so that the count is the page's own."""
+    settings.CONTENT_CACHE_SECONDS = 0
+
+
+@pytest.fixture
 def home_page(db):
     """A site whose root page is a fresh HomePage, as a real install has."""
     return make_home_page()

@@ -99,6 +99,7 @@ def admin_queries(client, url):
     return len(queries)
 
 
+@pytest.mark.usefixtures("content_cache_off")
 def test_the_bookings_view_and_csv_cost_the_same_queries_for_few_and_many(admin_client, index):
     meeting = MeetingPageFactory(parent=index, slug="big", capacity=3)
     bookings.book(meeting.pk, make_member("one@example.org"))

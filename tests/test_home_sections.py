@@ -134,6 +134,7 @@ def test_members_only_stories_stay_off_the_home_page(client, home_page):
     assert "Members story" not in html
 
 
+@pytest.mark.usefixtures("content_cache_off")
 def test_home_page_queries_do_not_grow_with_stories(client, home_page):
     index = make_story_index(home_page)
     set_body(home_page, section("latest_stories"), section("next_meeting"), section("join"))

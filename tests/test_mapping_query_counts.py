@@ -47,6 +47,7 @@ def count_queries(client, path):
     return len(captured)
 
 
+@pytest.mark.usefixtures("content_cache_off")
 def test_query_counts_do_not_grow_with_the_number_of_entries(client, home_page):
     guide = MappingGuidePageFactory(parent=home_page)
     dimensions = [ComparisonDimensionFactory() for _ in range(4)]

@@ -185,6 +185,7 @@ def count_directory_queries(client):
     return len(queries)
 
 
+@pytest.mark.usefixtures("content_cache_off")
 def test_directory_query_count_does_not_grow_with_members(member_client):
     listed(2)
     count_directory_queries(member_client)  # the first request fills per-process caches (site)

@@ -85,6 +85,7 @@ def test_unpublished_pages_are_not_found(client, content_cache, story_index):
     assert client.get(story.url).status_code == 404
 
 
+@pytest.mark.usefixtures("content_cache_off")
 def test_a_story_reads_its_themes_in_one_query_however_many_it_has(client, story_index):
     def theme_queries(story):
         client.get(story.url)

@@ -94,6 +94,7 @@ def network(home_page):
     grow(seed=1, stories=25)  # with 4 meetings: 2 upcoming and 2 past
 
 
+@pytest.mark.usefixtures("content_cache_off")
 @pytest.mark.parametrize("signed_in", [False, True], ids=["visitor", "member"])
 def test_query_counts_do_not_grow_with_the_network(client, network, signed_in):
     if signed_in:

@@ -192,6 +192,7 @@ def library_queries(client, number_of_resources, library):
     return len(queries)
 
 
+@pytest.mark.usefixtures("content_cache_off")
 def test_the_library_costs_the_same_number_of_queries_with_5_or_50_resources(client, home_page):
     few_library = ResourceIndexPageFactory(parent=home_page, slug="resources")
     few = library_queries(client, 5, few_library)

@@ -166,6 +166,7 @@ def test_theme_archive(client, stories, story_index):
     assert client.get(story_index.theme_url("no-such-theme")).status_code == 404
 
 
+@pytest.mark.usefixtures("content_cache_off")
 def test_index_query_count_is_the_same_with_5_and_50_stories(client, story_index):
     def count_queries():
         client.get(story_index.url, {"sector": "health"})

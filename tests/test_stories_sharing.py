@@ -296,6 +296,7 @@ def test_changing_the_audience_moves_the_story(client, story_index, member, mode
     assert StoryPage.objects.live().public().count() == 1
 
 
+@pytest.mark.usefixtures("content_cache_off")
 def test_my_stories_query_count_does_not_grow(client, story_index, member):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

@@ -19,6 +19,6 @@ WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = BASE_DIR / "media" / "test"  # noqa: F405
 DEMO_ACCOUNTS_ENABLED = True
 SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
-# Query-count tests measure a listing's and the menu's own queries, with nothing kept from an
-# earlier request; the tests of the content cache turn it on.
-CONTENT_CACHE_SECONDS = 0
+# The content cache is on, as in production (each test starts with an empty cache); query-count
+# tests turn it off with the `content_cache_off` fixture to count a page's own queries.
+CONTENT_CACHE_SECONDS = 600
