@@ -9,6 +9,19 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 
 from network_site.core.demo import load_demo_content
 from tests.factories.core import make_home_page
+from tests.migrated_database import migrated_once
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(request, django_db_modify_db_settings):
+    """Test databases on SQLite are migrated once and copied after (tests/migrated_database.py),
+    kept in pytest's cache folder (`.pytest_cache`; `-p no:cacheprovider` migrates each time)."""
+    cache = getattr(request.config, "cache", None)
+    if cache is None:
+        yield
+        return
+    with migrated_once(cache.mkdir("migrated-databases")):
+        yield
 
 
 @pytest.fixture(scope="session")
