@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -278,6 +279,11 @@ class StoryPage(RoutablePageMixin, SitePage):
     parent_page_types = ["stories.StoryIndexPage", "stories.MembersStoriesPage"]
     subpage_types = []
     template = "pages/stories/story_page.html"
+    # Its themes (with their links, in one query) and sectors come with it from routing.
+    routing_prefetch = (
+        Prefetch("tagged_items", queryset=StoryTag.objects.select_related("tag")),
+        "sectors",
+    )
 
     SECTIONS = [
         ("what_mattered", "What mattered"),

@@ -5,7 +5,7 @@ still checked on every request, and a story's themes cost one query however many
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from network_site.core.models import StandardPage
 from stories.models import StoryPage
@@ -34,8 +34,9 @@ def test_a_story_is_routed_and_checked_without_a_query_for_the_tree(
     story = StoryPageFactory(parent=story_index, themes=["Carers", "Housing"])
     client.get(story.url)
     sql, response = queries_for(client, story.url)
-    # Its themes (with their links), the related stories, the "helped" count and its sectors.
-    assert len(sql) == 4, sql
+    # Only the "helped" count: its themes and sectors came with it from routing, and the related
+    # stories from the content cache.
+    assert len(sql) == 1 and "stories_helpedmark" in sql[0], sql
     assert not [query for query in sql if "wagtailcore_pageviewrestriction" in query]
     html = response.content.decode()
     assert f'href="{story_index.url}"' in html  # the breadcrumbs, from the pages routing passed
@@ -107,3 +108,24 @@ def test_a_draft_previewed_shows_its_own_themes(story_index):
     draft = StoryPage.objects.get(pk=story.pk)
     draft.tags.set(["Housing", "Advocacy"])  # in memory, as a preview's revision is
     assert [tag.name for tag in draft.themes] == ["Advocacy", "Housing"]
+
+
+def test_the_sites_root_paths_are_read_once_a_request_not_once_a_page(
+    client, content_cache, story_index, monkeypatch
+):
+    for number in range(6):
+        StoryPageFactory(parent=story_index, title=f"Story {number}")
+    address = story_index.url
+    reads = []
+    read = Site.get_site_root_paths
+
+    def counted():
+        reads.append(1)
+        return read()
+
+    monkeypatch.setattr(Site, "get_site_root_paths", staticmethod(counted))
+    response = client.get(address)
+    assert len(response.context["listing"].page) == 6
+    # Once for the request's own copy ({% pageurl %}) and once for the addresses without one
+    # (`story.url`): not once for each story listed.
+    assert len(reads) <= 2

@@ -22,6 +22,7 @@ menu) in the same cache under the same generation, so that a change purges them 
 import hashlib
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -47,6 +48,15 @@ PRIVATE_COOKIES = ("messages",)
 _generation_this_request: ContextVar[list | None] = ContextVar(
     "generation_this_request", default=None
 )
+
+
+# An object for what is worked out once per request and kept on it (Wagtail's site root paths,
+# see `SitePage`), while a request is served; None outside one.
+_request_memo: ContextVar[SimpleNamespace | None] = ContextVar("request_memo", default=None)
+
+
+def request_memo() -> SimpleNamespace | None:
+    return _request_memo.get()
 
 
 def page_cache() -> BaseCache:
@@ -184,9 +194,11 @@ class VisitorPageCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         token = _generation_this_request.set([])
+        memo_token = _request_memo.set(SimpleNamespace())
         try:
             return self.serve(request)
         finally:
+            _request_memo.reset(memo_token)
             _generation_this_request.reset(token)
 
     def serve(self, request: HttpRequest) -> HttpResponseBase:

@@ -10,6 +10,10 @@ from the content cache (`content_cached`) instead of the database.
   restrictions on them (two queries), and every `.public()` query reads every restriction with
   its page. The restrictions (their ids and their pages' tree paths) are kept in the content
   cache; each request still checks those that apply to the page against the request.
+- **Its own relations.** A page type names in `routing_prefetch` the relations it shows of itself
+  (a story's themes and sectors): they are fetched with the page and kept with it.
+- **Addresses.** `page.url` (no request given) read the sites' root paths from the cache once for
+  each page shown; they are kept for the request being served instead.
 - **Ancestors.** Routing leaves each page with its parent (`_cached_parent_obj`, Treebeard's
   own), so breadcrumbs and "which index is this story in" need no query (`routed_ancestors`).
 
@@ -17,11 +21,11 @@ Saving or deleting a page, a restriction or a site, or moving a page, turns the 
 over (`page_cache.purge_on_content_change`), so nothing here outlives the content it describes.
 """
 
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
-from .page_cache import content_cached
+from .page_cache import content_cached, request_memo
 
 
 def restricted_sections() -> list[tuple[int, str, int]]:
@@ -58,7 +62,13 @@ class SitePageManager(PageManager.from_queryset(SitePageQuerySet)):
 
 def _child_by_slug(parent: Page, slug: str) -> Page | None:
     child = parent.get_children().filter(slug=slug).first()
-    return child.specific if child is not None else None
+    if child is None:
+        return None
+    child = child.specific
+    # What the page shows of its own relations (a story's themes and sectors) comes with it.
+    if prefetch := getattr(child, "routing_prefetch", ()):
+        prefetch_related_objects([child], *prefetch)
+    return child
 
 
 def routed_ancestors(page: Page) -> list[Page] | None:
@@ -79,6 +89,9 @@ class SitePage(Page):
     """The base of every page type of the site (see the module's docstring)."""
 
     objects = SitePageManager()
+    # Relations the page shows of itself, fetched with it when routing finds it (and kept with it
+    # in the content cache), as `prefetch_related` takes them.
+    routing_prefetch: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
@@ -93,6 +106,14 @@ class SitePage(Page):
             return super().route(request, path_components)
         child._cached_parent_obj = self
         return child.route(request, path_components[1:])
+
+    def _get_site_root_paths(self, cache_object=None, **kwargs):
+        """Wagtail keeps the sites' root paths (read from the cache, a round trip) on the request
+        when it is given one, else on the page: `page.url` read them once per page shown. Without
+        a request they are kept for the request being served."""
+        if cache_object is None and not kwargs:
+            cache_object = request_memo()
+        return super()._get_site_root_paths(cache_object, **kwargs)
 
     def get_view_restrictions(self):
         """Wagtail's (the restrictions on this page and its ancestors), from the restrictions

@@ -70,16 +70,12 @@ def pages_sharing_themes(
     pages = tagged.visible_pages(request).filter(pk__in=sharing_a_theme)
     if exclude is not None:
         pages = pages.exclude(pk=exclude.pk)
-    # Which pages (their ids) is kept in the content cache until the content changes, keyed on the
-    # query's SQL, so a member's list and a visitor's are apart: finding the latest pages sharing a
-    # theme reads the theme links of many pages, fetching a few by id does not.
+    # The pages are kept in the content cache until the content changes, keyed on the query's
+    # SQL, so a member's list and a visitor's are apart: finding the latest pages sharing a theme
+    # reads the theme links of many pages.
     sql, params = pages.query.sql_with_params()
-    ids = content_cached(
+    return content_cached(
         "related-pages",
         (tagged.model._meta.label, sql, params, limit),
-        lambda: list(
-            pages.order_by("-first_published_at", "-pk").values_list("pk", flat=True)[:limit]
-        ),
+        lambda: list(pages.order_by("-first_published_at", "-pk")[:limit]),
     )
-    found = pages.in_bulk(ids)
-    return [found[pk] for pk in ids if pk in found]
