@@ -15,6 +15,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from network_site.core.page_cache import content_cached
 from network_site.core.pages import SitePage, routed_ancestors
 from network_site.core.related import pages_sharing_themes
 from network_site.core.roles import ADMINISTRATOR, MEMBER, MODERATOR
@@ -104,12 +105,20 @@ class StoryIndexPage(RoutablePageMixin, SitePage):
 
     @path("theme/<slug:theme_slug>/")
     def theme_archive(self, request, theme_slug):
-        theme = Tag.objects.filter(slug=theme_slug).first()
-        # No archive for a theme that only drafts (or stories this visitor may not read) use.
-        if (
-            theme is None
-            or not self.visible_stories(request).filter(tagged_items__tag=theme).exists()
-        ):
+        visible = self.visible_stories(request)
+
+        def theme_in_use():
+            theme = Tag.objects.filter(slug=theme_slug).first()
+            # No archive for a theme that only drafts (or stories this visitor may not read) use.
+            if theme is None or not visible.filter(tagged_items__tag=theme).exists():
+                return None
+            return theme
+
+        # Kept in the content cache, keyed on the SQL of the stories this reader may see (a
+        # member's answer and a visitor's stay apart); a theme nobody uses is looked up each time.
+        sql, params = visible.query.sql_with_params()
+        theme = content_cached("story-theme", (sql, params, theme_slug), theme_in_use)
+        if theme is None:
             raise Http404("No such theme")
         return self.story_list(request, theme=theme)
 

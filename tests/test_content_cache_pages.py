@@ -13,6 +13,7 @@ from tests.factories.mapping import (
     MappingGuidePageFactory,
     give_value,
 )
+from tests.factories.resources import BookletChapterPageFactory, BookletPageFactory
 from tests.factories.stories import StoryPageFactory, make_member
 
 pytestmark = pytest.mark.django_db
@@ -110,3 +111,34 @@ def test_a_comparison_comes_from_the_cache_until_an_entry_changes(client, guide)
     entry.title = "Renamed entry"
     entry.save_revision().publish()
     assert "Renamed entry" in client.get(compare).content.decode()
+
+
+def test_a_theme_archive_only_members_stories_use_stays_hidden_from_visitors(client, story_index):
+    StoryPageFactory(parent=story_index, title="Rota", themes=["Night shifts"], audience="members")
+    archive = story_index.theme_url("night-shifts")
+    assert client.get(archive).status_code == 404
+    client.force_login(make_member("archive-reader"))
+    assert "Rota" in client.get(archive).content.decode()
+    client.logout()
+    assert client.get(archive).status_code == 404
+    StoryPageFactory(parent=story_index, title="Open nights", themes=["Night shifts"])
+    assert "Open nights" in client.get(archive).content.decode()
+
+
+def test_a_chapters_previous_and_next_come_from_the_cache_until_a_chapter_is_added(
+    client, home_page
+):
+    booklet = BookletPageFactory(parent=home_page)
+    first = BookletChapterPageFactory(parent=booklet, title="First", slug="first")
+    BookletChapterPageFactory(parent=booklet, title="Second", slug="second")
+    client.get(first.url)
+    sql, response = queries_for(client, first.url)
+    assert sql == []
+    assert response.context["next_page"].title == "Second"
+    last = BookletChapterPageFactory(parent=booklet, title="Third", slug="third")
+    assert client.get(last.url).context["previous_page"].title == "Second"
+    assert [part.title for part in client.get(first.url).context["parts"]] == [
+        "First",
+        "Second",
+        "Third",
+    ]
