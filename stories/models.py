@@ -15,7 +15,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from network_site.core.page_cache import content_cached
+from network_site.core.page_cache import content_cached, page_versions
 from network_site.core.pages import SitePage, routed_ancestors
 from network_site.core.related import pages_sharing_themes
 from network_site.core.roles import ADMINISTRATOR, MEMBER, MODERATOR
@@ -381,7 +381,11 @@ class StoryPage(RoutablePageMixin, SitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_stories"] = self.related_stories(request)
-        context["helped_count"] = self.helped_marks.count()
+        # Kept with the page's versions in its key: a "helped" mark turns them (as it purges the
+        # stored page), so the count is worked out afresh after each mark.
+        context["helped_count"] = content_cached(
+            "helped-count", (self.pk, page_versions(self)), self.helped_marks.count
+        )
         context["is_member"] = is_member(request.user)
         context["marked_helped"] = (
             context["is_member"] and self.helped_marks.filter(user=request.user).exists()

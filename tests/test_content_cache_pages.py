@@ -142,3 +142,25 @@ def test_a_chapters_previous_and_next_come_from_the_cache_until_a_chapter_is_add
         "Second",
         "Third",
     ]
+
+
+def test_a_storys_helped_count_follows_each_mark(client, story_index):
+    from stories.models import HelpedMark
+
+    story = StoryPageFactory(parent=story_index, title="Back to the choir")
+    reader = make_member("helped-reader")
+    client.force_login(reader)
+    client.post(story.url + "helped/")
+    client.logout()
+    assert "1 member said" in client.get(story.url).content.decode()
+    sql, _response = queries_for(client, story.url)
+    assert not [query for query in sql if "stories_helpedmark" in query]
+    second = make_member("second-reader")
+    client.force_login(second)
+    client.post(story.url + "helped/")
+    client.logout()
+    assert "2 members said" in client.get(story.url).content.decode()
+    HelpedMark.objects.filter(user=reader).delete()
+    assert "1 member said" in client.get(story.url).content.decode()
+    second.delete()  # the member's marks go with their account
+    assert "said this story helped" not in client.get(story.url).content.decode()

@@ -258,6 +258,18 @@ def _page_path(page):
     return urlsplit(url).path if url else None
 
 
+def page_versions(page: "Page") -> list[int]:
+    """The versions a stored copy of `page` depends on (its address's and each one above it),
+    which a change to a record registered with `register_page_record` for it turns: in the key of
+    what `content_cached` keeps of such records for the page (a story's "helped" count)."""
+    path = _page_path(page)
+    if not path:
+        return []
+    keys = _version_keys(path)
+    found = page_cache().get_many(keys)
+    return [found.get(key, 0) for key in keys]
+
+
 def purge_pages_showing(record: Model, pages_showing: PagesShowing) -> None:
     try:
         pages = pages_showing(record)
