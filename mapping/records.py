@@ -450,8 +450,8 @@ def save_records(guide, records, dimension_names, *, user=None, publish=True, on
         page = pages[record["slug"]]
         if outcome[page.slug] != "unchanged":
             _apply_record(page, record, pages, dimensions, sectors, wanted_dimensions)
-            if not page.live:
-                page.save()  # a page that is not live keeps its latest draft in its own row
+            if not page.live and not publish:
+                page.save()  # a draft never published keeps its latest content in its own row
             revision = page.save_revision(user=user, log_action=True)
             if publish:
                 revision.publish(user=user)
