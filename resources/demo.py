@@ -111,15 +111,14 @@ def load_resources(library, home):
                 raise DemoDataError(RESOURCES, f"{where}: no page '{entry['site_page']}' here.")
             fields["site_page_id"] = site_page.pk
         fields["last_reviewed"] = DEMO_REVIEW_DATE
-        resource = upsert_page(library, ResourcePage, entry["slug"], **fields)
-        wanted_audiences = set(by_slug(RESOURCES, where, audiences, entry["audiences"]))
-        wanted_sectors = set(by_slug(RESOURCES, where, sectors, entry["sectors"]))
-        if (
-            set(resource.audiences.all()) != wanted_audiences
-            or set(resource.sectors.all()) != wanted_sectors
-            or sorted(resource.topics.names()) != sorted(entry["topics"])
-        ):
-            resource.audiences.set(wanted_audiences)
-            resource.sectors.set(wanted_sectors)
-            resource.topics.set(entry["topics"])
-            resource.save_revision().publish()
+        upsert_page(
+            library,
+            ResourcePage,
+            entry["slug"],
+            relations={
+                "audiences": by_slug(RESOURCES, where, audiences, entry["audiences"]),
+                "sectors": by_slug(RESOURCES, where, sectors, entry["sectors"]),
+                "topics": entry["topics"],
+            },
+            **fields,
+        )

@@ -44,22 +44,16 @@ def load(context):
         [teller] = by_slug(STORIES, where, tellers, [story_data["teller"]])
         wanted_sectors = by_slug(STORIES, where, sectors, sorted(story_data["sectors"]))
         parent = index.parent_for(data.get("audience", choices.AUDIENCE_PUBLIC))
-        story = upsert_page(
+        upsert_page(
             parent,
             StoryPage,
             slug,
+            relations={"tags": themes, "sectors": wanted_sectors},
             owner_id=teller.pk,
             consent_confirmed=True,
             search_description=data["summary"],
             **data,
         )
-        if (
-            sorted(theme.name for theme in story.tags.all()) != sorted(themes)
-            or sorted(story.sectors.all(), key=lambda sector: sector.slug) != wanted_sectors
-        ):
-            story.tags.set(themes, clear=True)
-            story.sectors = wanted_sectors
-            story.save_revision().publish()
     context["stdout"].write(f"Stories: {len(stories)} at {index.url}")
 
 

@@ -8,6 +8,7 @@ from typing import TextIO
 
 from django.db import transaction
 from django.utils.module_loading import import_string
+from modelcluster.contrib.taggit import ClusterTaggableManager
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
@@ -60,14 +61,19 @@ def stream(*blocks):
     return json.dumps([{"type": block_type, "value": value} for block_type, value in blocks])
 
 
-def upsert_page(parent, page_class, slug, **fields):
+def upsert_page(parent, page_class, slug, relations=None, **fields):
     """The live child of `parent` with this slug, created or brought up to date, then published.
 
-    A page whose fields already match is left alone, so running the loader twice adds no revisions.
+    `relations` gives the page's many-to-many relations (a list of records) and tags (a list of
+    names), set before it is published so that a new page gets one revision. A page whose fields
+    and relations already match is left alone, so running the loader twice adds no revisions.
     """
+    relations = relations or {}
     existing = parent.get_children().filter(slug=slug).first()
     if existing is None:
         page = page_class(slug=slug, **fields)
+        for name, wanted in relations.items():
+            _set_relation(page, name, wanted)
         parent.add_child(instance=page)
         page.save_revision().publish()
         return page
@@ -91,9 +97,33 @@ def upsert_page(parent, page_class, slug, **fields):
         if current != value_to_compare:
             setattr(page, name, value)
             changed = True
+    for name, wanted in relations.items():
+        if _relation_keys(page, name, getattr(page, name).all()) != _relation_keys(
+            page, name, wanted
+        ):
+            _set_relation(page, name, wanted)
+            changed = True
     if changed or not page.live or page.has_unpublished_changes:
         page.save_revision().publish()
     return page
+
+
+def _is_tags(page, name):
+    return isinstance(page._meta.get_field(name), ClusterTaggableManager)
+
+
+def _relation_keys(page, name, items):
+    """What a relation holds, comparable whatever the order: tag names, or records' keys."""
+    if _is_tags(page, name):
+        return sorted(str(item) for item in items)
+    return sorted(item.pk for item in items)
+
+
+def _set_relation(page, name, wanted):
+    if _is_tags(page, name):
+        getattr(page, name).set(list(wanted), clear=True)
+    else:
+        setattr(page, name, list(wanted))
 
 
 def _without_block_ids(data):
