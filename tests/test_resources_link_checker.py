@@ -45,7 +45,8 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture
+# One server for the module: it keeps no state, and stopping one waits out its polling interval.
+@pytest.fixture(scope="module")
 def local_server():
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
