@@ -11,10 +11,10 @@ NODE_STAMP := node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
-# The Python suite runs on two processes (pytest-xdist), each with its own test database. Tests are
-# handed out in pytest-django's order, so the tests that empty their database (transaction=True)
-# come last on each process; `--dist loadfile` would run them mid-way and lose the page tree.
-PARALLEL ?= -n 2
+# The Python suite runs on two processes (pytest-xdist), each with its own test database. A module's
+# tests stay on one process, so that its module-scoped fixtures (the demo content) are built once;
+# after a test that empties its database, tests/conftest.py fills it again.
+PARALLEL ?= -n 2 --dist loadfile
 # Every app's template folder (HTML only: djhtml leaves the .txt email templates alone).
 TEMPLATE_DIRS := $(shell find . -path ./node_modules -prune -o -path ./$(VENV) -prune -o -type d -name templates -print)
 

@@ -1,11 +1,12 @@
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import pytest
 from django.core.cache import cache
 from django.db import connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
+from pytest_django.fixtures import validate_django_db
 
 from network_site.core.demo import load_demo_content
 from tests.factories.core import make_home_page
@@ -24,16 +25,64 @@ def django_db_modify_db_settings(request, django_db_modify_db_settings):
         yield
 
 
+# How to put back what a test that empties its database (transaction=True) took away.
+restore_databases_key = pytest.StashKey[Callable[[], None]]()
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(request, django_db_setup, django_db_blocker):
     """Each test database starts with the site's home page where Wagtail's migrations put their
     welcome page, so that `home_page` (`make_home_page`) finds it instead of replacing it in every
-    test. A test that empties its database (serialized_rollback) gets this state back."""
+    test. A test that empties its database (serialized_rollback) gets this state back, and so do
+    the tests after it (`pytest_runtest_teardown`)."""
     with django_db_blocker.unblock():
         make_home_page()
-        for connection in connections.all(initialized_only=True):
-            if getattr(connection, "_test_serialized_contents", None) is not None:
-                connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+        serialized = [
+            connection
+            for connection in connections.all(initialized_only=True)
+            if getattr(connection, "_test_serialized_contents", None) is not None
+        ]
+        for connection in serialized:
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+    def restore_databases():
+        with django_db_blocker.unblock():
+            for connection in serialized:
+                connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+
+    request.config.stash[restore_databases_key] = restore_databases
+
+
+def transaction_and_serialized_rollback(item: pytest.Item) -> tuple[bool, bool]:
+    marker = item.get_closest_marker("django_db")
+    if marker is None:
+        transaction, serialized_rollback = False, False
+    else:
+        transaction, _, _, serialized_rollback, _ = validate_django_db(marker)
+    transactional_fixtures = {"transactional_db", "live_server"} & set(item.fixturenames)
+    return transaction or bool(transactional_fixtures), serialized_rollback
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        transaction, serialized_rollback = transaction_and_serialized_rollback(item)
+        if transaction and not serialized_rollback:
+            raise pytest.UsageError(
+                f"{item.nodeid}: a test with transaction=True also needs serialized_rollback=True,"
+                " so that the tests after it find the page tree"
+            )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item):
+    """Django empties the database after a test with transaction=True (a flush) and fills it again
+    only at the start of the next such test. Filling it straight after lets the tests that follow
+    on this process find the page tree, whatever order xdist hands the modules out in."""
+    try:
+        return (yield)
+    finally:
+        if transaction_and_serialized_rollback(item)[0]:
+            item.config.stash[restore_databases_key]()
 
 
 @pytest.fixture(autouse=True)
@@ -65,8 +114,7 @@ def fresh_cache():
 def module_database(django_db_blocker) -> Iterator[None]:
     """For a module-scoped fixture: what it writes lasts for the module's tests and is rolled back
     after the last one. Each test still runs in its own savepoint, so what one test changes the
-    next does not see. Under `make test` a module's tests may be shared between both processes;
-    each then builds the fixture once."""
+    next does not see. `make test` keeps a module's tests on one process, which builds it once."""
     module_transaction = transaction.atomic()
     # Counts as the tests' own transaction for on_commit_as_on_a_server, as a TestCase's does.
     module_transaction._from_testcase = True

@@ -8,9 +8,10 @@ drafts saved in those shapes), migrates forward again and checks that every valu
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from wagtail.models import Site
 
 from mapping.models import MappingEntryPage
-from network_site.core.models import Sector
+from network_site.core.models import HomePage, Sector
 from network_site.membership.models import JoinRequest, MemberProfile
 from resources.models import ResourcePage
 from stories.models import StoryPage
@@ -85,8 +86,8 @@ def write_old_style_data(old, pages, people):
     OldProfile.objects.filter(pk=people["unsectored"].pk).update(sector="", sector_ref=None)
 
 
-# Its database is emptied afterwards; serialized_rollback brings back what the migrations put
-# there (the page tree, the sectors), which the next module on this process needs.
+# Django empties its database afterwards; tests/conftest.py fills it again with what the
+# migrations and the home page put there (serialized_rollback), for the tests after it.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_every_old_sector_value_reaches_the_shared_list(home_page):
     other, _ = Sector.objects.get_or_create(slug="other", defaults={"name": "Other"})
@@ -134,3 +135,11 @@ def test_every_old_sector_value_reaches_the_shared_list(home_page):
 
     tables = set(connection.introspection.table_names())
     assert not {"stories_sector", "resources_sector"} & tables
+
+
+def test_the_tests_after_it_find_the_page_tree_again(django_db_blocker):
+    """Needs no database of its own, so pytest-django runs it after the test above, which emptied
+    the database: the home page and the shared sectors are back."""
+    with django_db_blocker.unblock():
+        assert isinstance(Site.objects.get(is_default_site=True).root_page.specific, HomePage)
+        assert Sector.objects.filter(slug="health").exists()
