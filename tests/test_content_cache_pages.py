@@ -16,10 +16,10 @@ from tests.factories.mapping import (
 from tests.factories.resources import BookletChapterPageFactory, BookletPageFactory
 from tests.factories.stories import StoryPageFactory, make_member
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("content_cache")]
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def content_cache(settings, client, home_page):
     settings.CONTENT_CACHE_SECONDS = 300
     client.get("/")  # the site's settings are made on its first request (a content change)

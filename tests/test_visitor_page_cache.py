@@ -14,10 +14,10 @@ from tests.factories.events import MeetingIndexPageFactory, MeetingPageFactory
 from tests.factories.events import make_member as events_member
 from tests.factories.stories import StoryPageFactory, make_member
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def page_cache_on():
     cache.clear()
     with override_settings(VISITOR_PAGE_CACHE_SECONDS=300):
