@@ -53,20 +53,19 @@ def django_db_setup(request, django_db_setup, django_db_blocker):
     request.config.stash[restore_databases_key] = restore_databases
 
 
-def transaction_and_serialized_rollback(item: pytest.Item) -> tuple[bool, bool]:
+def django_db_options(item: pytest.Item) -> tuple[bool, bool]:
+    """The test's (transaction, serialized_rollback)."""
     marker = item.get_closest_marker("django_db")
-    if marker is None:
-        transaction, serialized_rollback = False, False
-    else:
-        transaction, _, _, serialized_rollback, _ = validate_django_db(marker)
+    transaction, _, _, serialized_rollback, _ = (
+        validate_django_db(marker) if marker else (False, False, None, False, None)
+    )
     transactional_fixtures = {"transactional_db", "live_server"} & set(item.fixturenames)
     return transaction or bool(transactional_fixtures), serialized_rollback
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        transaction, serialized_rollback = transaction_and_serialized_rollback(item)
-        if transaction and not serialized_rollback:
+        if django_db_options(item) == (True, False):
             raise pytest.UsageError(
                 f"{item.nodeid}: a test with transaction=True also needs serialized_rollback=True,"
                 " so that the tests after it find the page tree"
@@ -81,7 +80,8 @@ def pytest_runtest_teardown(item: pytest.Item):
     try:
         return (yield)
     finally:
-        if transaction_and_serialized_rollback(item)[0]:
+        transaction, _ = django_db_options(item)
+        if transaction:
             item.config.stash[restore_databases_key]()
 
 
