@@ -9,7 +9,7 @@ warm (the cache on and holding the page). Writes a Markdown table to benchmarks/
     .venv/bin/python benchmarks/run.py --duration 3 --stories 3000 --database bench_small
     .venv/bin/python benchmarks/run.py --sqlite /tmp/h13.sqlite3 --pages home "a story" "stories index"
 
-See the README's "Performance" section. Every step has a time limit; the server is always stopped.
+See benchmarks/README.md. Every step has a time limit; the server is always stopped.
 """
 
 import argparse

@@ -2,7 +2,7 @@
 
 Open a file in a mail program, or in a text editor: the plain-text part is written unencoded, so
 links (the address-confirmation link, for one) can be copied or clicked as they are. The folder
-is EMAIL_FILE_PATH ("sent-mail" in the project by default); the README says so.
+is EMAIL_FILE_PATH ("sent-mail" in the project by default); docs/development.md says so.
 """
 
 import re

@@ -239,7 +239,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "network_site.core.images.CheckedImageForm"
 # Documents are always served through Wagtail's view, which checks collection view restrictions;
-# MEDIA_ROOT's documents/ and original_images/ folders are never served (see urls.py and README).
+# MEDIA_ROOT's documents/ and original_images/ folders are never served (see urls.py and docs/operations.md).
 # On object storage the view, once it has checked, redirects to a signed URL that expires after
 # AWS_QUERYSTRING_EXPIRE seconds.
 WAGTAILDOCS_SERVE_METHOD = "redirect" if MEDIA_STORAGE else "serve_view"

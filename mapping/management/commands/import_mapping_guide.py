@@ -38,7 +38,7 @@ class ProgressBar:
 class Command(BaseCommand):
     help = (
         "Loads mapping guide entries and comparison dimensions from a CSV or JSON file in the shape "
-        "the guide exports (see the README); the admin's import screen does the same. Rejected "
+        "the guide exports (see docs/features/mapping-guide.md); the admin's import screen does the same. Rejected "
         "rows are named with their line number; nothing of them is saved. Entries whose record "
         "is unchanged are left alone."
     )
