@@ -3,11 +3,16 @@
 Every sentence is put together from the invented fragments below; none describes a real person.
 """
 
+import hashlib
+import io
 from datetime import timedelta
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
+from wagtail.images import get_image_model
+from wagtail.models import Collection
 
 from network_site.core.bulk import Progress, bulk_add_children, bulk_index, taken_slugs
 from network_site.core.models import Sector
@@ -119,7 +124,7 @@ def generate(context, count):
     themes = themes_by_name()
     sectors = list(Sector.objects.all())
     owners = context["member_ids"]
-    images = context["images"]
+    images = make_story_pictures(rng, len(range(0, count, IMAGE_EVERY)))
     slugs = {index.pk: taken_slugs(index), members_page.pk: taken_slugs(members_page)}
     now = timezone.now()
     placed = {index.pk: [], members_page.pk: []}
@@ -139,7 +144,7 @@ def generate(context, count):
         lesson = rng.choice(LESSONS)
         if number % RARE_EVERY == RARE_EVERY // 2:
             lesson += f" A photograph of a {RARE_WORD} on the wall started the conversation."
-        image = images[number % len(images)] if images and number % IMAGE_EVERY == 0 else None
+        image = images[number // IMAGE_EVERY] if number % IMAGE_EVERY == 0 else None
         summary = f"What mattered to {person} was {wish[3:]}. {rng.choice(CHANGES)}"
         story = StoryPage(
             title=title[:255],
@@ -190,3 +195,33 @@ def generate(context, count):
     )
     bulk_index(StoryPage, [story.pk for story, _, _ in links], prefetch=["tags"])
     stdout.write(f"Stories: {count} added, one in {MEMBERS_ONLY_EVERY} for members only")
+
+
+def make_story_pictures(rng, how_many):
+    """One picture for each story that has one, so that a page of stories asks for renditions that
+    do not exist yet, as real uploads would (a shared picture is resized once and never again).
+    Written to storage and inserted in bulk: a plain colour each, a few KB."""
+    from PIL import Image as PillowImage
+
+    image_model = get_image_model()
+    storage = image_model.file.field.storage
+    collection = Collection.get_first_root_node()
+    pictures = []
+    for number in range(1, how_many + 1):
+        buffer = io.BytesIO()
+        colour = tuple(rng.randrange(60, 200) for _ in range(3))
+        PillowImage.new("RGB", (1200, 800), colour).save(buffer, "JPEG", quality=70)
+        content = buffer.getvalue()
+        picture = image_model(
+            title=f"Generated picture {number}",
+            collection=collection,
+            width=1200,
+            height=800,
+            file_size=len(content),
+            file_hash=hashlib.sha1(content).hexdigest(),
+        )
+        picture.file = storage.save(
+            picture.get_upload_to(f"generated-{number}.jpg"), ContentFile(content)
+        )
+        pictures.append(picture)
+    return image_model.objects.bulk_create(pictures, batch_size=500)

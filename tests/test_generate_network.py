@@ -4,10 +4,11 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from events.models import Booking, MeetingPage
 from mapping.models import EntryDimensionValue, EntryRelationship, MappingEntryPage
+from network_site.core.models import HomePage
 from network_site.membership.models import MemberProfile
 from resources.models import ResourcePage
 from stories.models import MembersStoriesPage, StoryPage
@@ -75,6 +76,8 @@ def test_it_adds_every_kind_of_record_to_the_existing_content(demo_site, client)
     )
     assert not StoryPage.objects.live().public().filter(audience="members").exists()
     assert generated.exclude(image=None).count() == 6
+    # Each picture is its own, so that a run asks for renditions not made yet.
+    assert generated.exclude(image=None).values("image").distinct().count() == 6
     assert all(story.tags.exists() for story in generated)
     new_entries = MappingEntryPage.objects.filter(title__regex=r" \d+$")
     assert EntryDimensionValue.objects.filter(entry__in=new_entries).exists()
@@ -114,3 +117,21 @@ def test_a_negative_count_is_refused_and_nothing_is_added(demo_site):
     with pytest.raises(CommandError, match="negative"):
         generate(stories=-1)
     assert StoryPage.objects.count() == stories
+
+
+def test_a_freshly_migrated_database_gets_the_demo_content_first(home_page):
+    """On a new install the site's root is Wagtail's welcome page, not the network's home page."""
+    site = Site.objects.get(is_default_site=True)
+    welcome = Page.get_first_root_node().add_child(
+        instance=Page(title="Welcome to your new Wagtail site!", slug="welcome")
+    )
+    site.root_page = welcome
+    site.save()
+    home_page.delete()
+
+    output = generate()
+
+    assert "loading the demo content first" in output
+    assert HomePage.objects.filter(sites_rooted_here__is_default_site=True).exists()
+    assert StoryPage.objects.filter(owner__username__startswith="network-member-").count() == 30
+    assert Page.find_problems() == ([], [], [], [], [])

@@ -1,20 +1,15 @@
-import io
 import random
 import time
 
 from django.conf import settings
-from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils.module_loading import import_string
-from wagtail.images import get_image_model
-from wagtail.models import Collection, Site
 
 from network_site.core.bulk import registered_generators
+from network_site.core.models import HomePage
 from network_site.core.page_cache import purge_visitor_pages
-
-IMAGES = 10
 
 
 class Command(BaseCommand):
@@ -41,8 +36,11 @@ class Command(BaseCommand):
         if any(options[option] < 0 for option, _, _ in registered_generators()):
             raise CommandError("Counts cannot be negative.")
         started = time.monotonic()
-        if not Site.objects.filter(is_default_site=True, root_page__depth__gt=1).exists():
-            self.stdout.write("No site yet: loading the demo content first.")
+        # A freshly migrated database has Wagtail's welcome page as its site's root: the generated
+        # network needs the demo's home page and sections to add to.
+        home_pages = HomePage.objects.filter(sites_rooted_here__is_default_site=True)
+        if not home_pages.exists():
+            self.stdout.write("No home page yet: loading the demo content first.")
             call_command("load_demo_content", stdout=self.stdout)
         context = {
             "rng": random.Random(options["seed"]),
@@ -50,7 +48,6 @@ class Command(BaseCommand):
             "member_ids": [],
         }
         with transaction.atomic():
-            context["images"] = self.make_images(context["rng"]) if options["stories"] else []
             # Each app's part (registered in its `ready()`) adds its own records; one asked for
             # none is not called.
             for option, generator_path, _ in registered_generators():
@@ -67,19 +64,3 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Generated network added in {time.monotonic() - started:.0f} s")
         )
-
-    def make_images(self, rng):
-        from PIL import Image as PillowImage
-
-        image_model = get_image_model()
-        collection = Collection.get_first_root_node()
-        images = []
-        for number in range(IMAGES):
-            colour = tuple(rng.randrange(60, 200) for _ in range(3))
-            buffer = io.BytesIO()
-            PillowImage.new("RGB", (1200, 800), colour).save(buffer, "JPEG", quality=70)
-            image = image_model(title=f"Generated picture {number + 1}", collection=collection)
-            image.file = ImageFile(buffer, name=f"generated-{number + 1}.jpg")
-            image.save()
-            images.append(image)
-        return images
