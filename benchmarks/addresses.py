@@ -1,11 +1,14 @@
-"""Prints, as JSON, the addresses the benchmark measures and each one's query count (run through
-`manage.py shell` against the benchmark database)."""
+"""Prints, as JSON, the addresses the benchmark measures and each one's query count, the pages a
+signed-in member uses with a session for one demo member, and the addresses of stories that have a
+picture (run through `manage.py shell` against the benchmark database)."""
 
 import json
 
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from events.models import MeetingIndexPage, MeetingPage
 from mapping.models import MappingEntryPage, MappingGuidePage
@@ -46,8 +49,41 @@ def addresses():
     return pages
 
 
-def query_counts(pages):
+def member_addresses():
+    stories = StoryIndexPage.objects.get()
+    story = StoryPage.objects.live().public().order_by("-first_published_at").first()
+    members_only = (
+        StoryPage.objects.live()
+        .child_of(stories.members_stories_page())
+        .order_by("-first_published_at")
+        .first()
+    )
+    meeting = MeetingPage.objects.live().order_by("-starts_at").first()
+    return [
+        ("member home", reverse("membership:home")),
+        ("stories index", stories.url),
+        ("a story", story.url),
+        ("a members-only story", members_only.url),
+        ("search, a common word", "/search/?q=conversation"),
+        ("directory", reverse("membership:directory")),
+        ("a meeting", meeting.url),
+    ]
+
+
+def member_client():
+    """A demo member signed in the way Django's test client does it: a session in the database."""
     client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(get_user_model().objects.get(email="morag.campbell@example.org"))
+    return client
+
+
+def stories_with_pictures():
+    stories = StoryPage.objects.live().public().exclude(image=None).order_by("pk")
+    return [story.url for story in stories[:3000]]
+
+
+def query_counts(pages, client=None):
+    client = client or Client(HTTP_HOST="127.0.0.1")
     counts = {}
     for _name, address in pages:
         client.get(address)
@@ -58,4 +94,14 @@ def query_counts(pages):
 
 
 pages = addresses()
-print("ADDRESSES " + json.dumps({"pages": pages, "counts": query_counts(pages)}))
+members_pages = member_addresses()
+member = member_client()
+found = {
+    "pages": pages,
+    "counts": query_counts(pages),
+    "member_pages": members_pages,
+    "member_counts": query_counts(members_pages, member),
+    "member_session": member.cookies["sessionid"].value,
+    "pictured_stories": stories_with_pictures(),
+}
+print("ADDRESSES " + json.dumps(found))

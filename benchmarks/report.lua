@@ -1,6 +1,10 @@
 -- wrk reports p50/p90/p99 only; this prints the figures the benchmark table needs, on one line,
 -- with the number of answers the visitor page cache did not have (X-Cache: miss) and so rendered.
+-- Given a file of paths after `--`, each request asks for the next path in it (one thread only),
+-- so that a run visits many pages instead of one.
 local threads = {}
+local paths = {}
+local next_path = 1
 
 function setup(thread)
   table.insert(threads, thread)
@@ -8,6 +12,20 @@ end
 
 function init(args)
   misses = 0
+  if args[1] then
+    for line in io.lines(args[1]) do
+      table.insert(paths, line)
+    end
+  end
+end
+
+function request()
+  if #paths == 0 then
+    return wrk.request()
+  end
+  local path = paths[next_path]
+  next_path = next_path % #paths + 1
+  return wrk.format(nil, path)
 end
 
 function response(status, headers, body)

@@ -228,38 +228,71 @@ def clear_cache(arguments):
     redis.Redis.from_url(arguments.redis).flushdb()
 
 
-def purge_content(arguments):
-    """Turns the cache's generation over, as any content change does, so that the next request
-    works out the menu and a listing's counts afresh (Django's key for the generation)."""
-    import redis
-
-    redis.Redis.from_url(arguments.redis).incr(":1:visitor-pages:generation")
+def manage_shell(environment, code):
+    """Runs Python in `manage.py shell` with production settings, as an editor's change would."""
+    production = {**environment, "DJANGO_SETTINGS_MODULE": "network_site.settings.production"}
+    return run([PYTHON, "manage.py", "shell", "-c", code], production, 300, capture=True).stdout
 
 
-def single_request_ms(url):
+PUBLISH_A_STORY = """
+from stories.models import StoryPage
+story = StoryPage.objects.live().public().order_by("pk").first()
+story.save_revision().publish()
+"""
+
+FORGET_RENDITIONS = """
+from wagtail.images import get_image_model
+get_image_model().get_rendition_model().objects.all().delete()
+"""
+
+COUNT_RENDITIONS = """
+from wagtail.images import get_image_model
+print("RENDITIONS", get_image_model().get_rendition_model().objects.count())
+"""
+
+
+def publish_a_story(environment):
+    """Publishes a story again, as an editor does: the caches forget what it changes."""
+    manage_shell(environment, PUBLISH_A_STORY)
+
+
+def rendition_count(environment):
+    output = manage_shell(environment, COUNT_RENDITIONS)
+    return int(
+        next(line for line in output.splitlines() if line.startswith("RENDITIONS ")).split()[1]
+    )
+
+
+def single_request_ms(url, cookie=None):
     """One request on its own, which also waits until requests queued by an earlier wrk run
     (sync workers finish those even after wrk has gone) are done, and warms the page cache."""
     started = time.monotonic()
-    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+    headers = {"Accept-Encoding": "gzip", **({"Cookie": cookie} if cookie else {})}
+    request = urllib.request.Request(url, headers=headers)
     with urllib.request.urlopen(request, timeout=180) as response:
         response.read()
     return 1000 * (time.monotonic() - started)
 
 
-def run_wrk(arguments, url):
+def run_wrk(arguments, url, connections=None, cookie=None, paths_file=None):
+    """wrk against one address; with `paths_file`, one thread asks for each path in turn."""
+    connections = connections or arguments.connections
+    threads = 1 if paths_file or connections == 1 else 2
     result = subprocess.run(
         [
             "wrk",
-            "-t2",
-            f"-c{arguments.connections}",
+            f"-t{threads}",
+            f"-c{connections}",
             f"-d{arguments.duration}s",
             "--timeout",
             "10s",
             "-H",
             "Accept-Encoding: gzip",
+            *(["-H", f"Cookie: {cookie}"] if cookie else []),
             "-s",
             LUA_REPORT,
             url,
+            *(["--", str(paths_file)] if paths_file else []),
         ],
         capture_output=True,
         text=True,
@@ -270,19 +303,20 @@ def run_wrk(arguments, url):
     return {key: float(value) for key, value in re.findall(r"(\w+)=([\d.]+)", line)}
 
 
-def measure_uncached(arguments, address):
+def measure_uncached(arguments, environment, address):
     """With the page cache off: the first request after a content change, one request alone,
     then the load."""
     url = f"http://127.0.0.1:{arguments.port}{address}"
     single_request_ms(url)
-    purge_content(arguments)
+    publish_a_story(environment)
     after_change = single_request_ms(url)
     alone = single_request_ms(url)
     return {**run_wrk(arguments, url), "alone": alone, "after_change": after_change}
 
 
-def measure_cached(arguments, address):
-    """With the page cache on: cold (cleared just before the load starts), then warm."""
+def measure_cached(arguments, environment, address):
+    """With the page cache on: cold (cleared just before the load starts), then warm, then the
+    first request after a story is published (the page held in the cache before it)."""
     url = f"http://127.0.0.1:{arguments.port}{address}"
     # Waits for requests queued by the previous run before the cache is emptied.
     single_request_ms(url)
@@ -290,32 +324,84 @@ def measure_cached(arguments, address):
     cold = run_wrk(arguments, url)
     single_request_ms(url)
     warm = run_wrk(arguments, url)
+    single_request_ms(url)
+    publish_a_story(environment)
+    warm["after_publish"] = single_request_ms(url)
     return cold, warm
+
+
+def measure_member(arguments, address, cookie):
+    """A signed-in member (never page-cached): one connection, then the full load."""
+    url = f"http://127.0.0.1:{arguments.port}{address}"
+    single_request_ms(url, cookie)
+    one = run_wrk(arguments, url, connections=1, cookie=cookie)
+    loaded = run_wrk(arguments, url, cookie=cookie)
+    return one, loaded
+
+
+def measure_renditions(arguments, environment, pictured_stories):
+    """Story pages visited in turn with no renditions made yet, so each first visit resizes the
+    story's picture, as after a week of new stories."""
+    manage_shell(environment, FORGET_RENDITIONS)
+    paths_file = ROOT / "benchmarks" / "results" / "pictured-stories.txt"
+    paths_file.parent.mkdir(parents=True, exist_ok=True)
+    paths_file.write_text("\n".join(pictured_stories) + "\n")
+    url = f"http://127.0.0.1:{arguments.port}/"
+    result = run_wrk(arguments, url, paths_file=paths_file)
+    single_request_ms(url)
+    return {**result, "renditions": rendition_count(environment)}
 
 
 def figures(result):
     return f"{result['rps']:.0f} | {result['p50']:.0f} / {result['p95']:.0f} / {result['p99']:.0f}"
 
 
-def table(pages, counts, results, memory, arguments):
+def table(found, results, memory, arguments):
     uncached, cold, warm = results["uncached"], results["cold"], results["warm"]
     ceiling = warm[STATIC_CSS]["rps"]
     lines = [
-        "| page | queries | uncached: first request after a change, ms "
+        "| page | queries | uncached: first request after a publish, ms "
         "| uncached: one request alone, ms | uncached rps | uncached p50 / p95 / p99 ms "
         "| cold rps | cold p50 / p95 / p99 ms | cold: requests rendered "
-        "| warm rps | warm p50 / p95 / p99 ms | warm share of static |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| warm rps | warm p50 / p95 / p99 ms | warm share of static "
+        "| cached: first request after a publish, ms |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
-    for name, address in [*pages, ("static CSS (ceiling)", STATIC_CSS)]:
+    counts = found["counts"]
+    for name, address in [*found["pages"], ("static CSS (ceiling)", STATIC_CSS)]:
         queries = counts.get(address, {}).get("queries", "–")
         u, c, w = uncached[address], cold[address], warm[address]
         lines.append(
             f"| {name} | {queries} | {u['after_change']:.0f} | {u['alone']:.0f} | {figures(u)} "
             f"| {figures(c)} | {c['misses']:.0f} of {c['requests']:.0f} "
-            f"| {figures(w)} | {100 * w['rps'] / ceiling:.0f}% |"
+            f"| {figures(w)} | {100 * w['rps'] / ceiling:.0f}% | {w['after_publish']:.0f} |"
         )
-    errors = sum(result["errors"] for phase in results.values() for result in phase.values())
+    if results["member"]:
+        lines += [
+            "",
+            "Signed in as a member (never page-cached): one connection, then "
+            f"{arguments.connections}.",
+            "",
+            "| page | queries | one connection: rps | p50 / p95 / p99 ms "
+            f"| {arguments.connections} connections: rps | p50 / p95 / p99 ms |",
+            "|---|---|---|---|---|---|",
+        ]
+        for name, address in found["member_pages"]:
+            one, loaded = results["member"][address]
+            queries = found["member_counts"][address]["queries"]
+            lines.append(f"| {name} | {queries} | {figures(one)} | {figures(loaded)} |")
+    if results["renditions"]:
+        r = results["renditions"]
+        lines += [
+            "",
+            f"Story pages with pictures, each visited in turn with no renditions made before "
+            f"(page cache off, {arguments.connections} connections): {figures(r)} "
+            f"(rps | p50 / p95 / p99 ms); renditions afterwards: {r['renditions']:.0f}.",
+        ]
+    errors = sum(result["errors"] for phase in (uncached, cold, warm) for result in phase.values())
+    errors += sum(
+        one["errors"] + loaded["errors"] for one, loaded in results["member"].values()
+    ) + (results["renditions"] or {}).get("errors", 0)
     machine = f"{os.cpu_count()} CPUs, {os.uname().sysname} {os.uname().release}"
     header = [
         f"Benchmark {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {socket.gethostname()} ({machine}).",
@@ -337,22 +423,33 @@ def main():
     ensure_database(arguments)
     environment = base_environment(arguments)
     found = prepare(arguments, environment)
-    pages = [tuple(page) for page in found["pages"]]
+    found["pages"] = [tuple(page) for page in found["pages"]]
+    found["member_pages"] = [tuple(page) for page in found["member_pages"]]
     if arguments.pages:
-        pages = [(name, address) for name, address in pages if name in arguments.pages]
-    addresses = [address for _, address in pages] + [STATIC_CSS]
-    results = {"uncached": {}, "cold": {}, "warm": {}}
+        for kind in ("pages", "member_pages"):
+            found[kind] = [(name, path) for name, path in found[kind] if name in arguments.pages]
+    addresses = [address for _, address in found["pages"]] + [STATIC_CSS]
+    results = {"uncached": {}, "cold": {}, "warm": {}, "member": {}, "renditions": None}
     with Server(arguments, environment, cache_seconds=0):
         for address in addresses:
-            results["uncached"][address] = measure_uncached(arguments, address)
+            results["uncached"][address] = measure_uncached(arguments, environment, address)
             print("uncached", address, results["uncached"][address], flush=True)
+        if not arguments.pages:
+            results["renditions"] = measure_renditions(
+                arguments, environment, found["pictured_stories"]
+            )
+            print("renditions", results["renditions"], flush=True)
     with Server(arguments, environment, cache_seconds=600) as server:
         for address in addresses:
-            results["cold"][address], results["warm"][address] = measure_cached(arguments, address)
-            print("cold", address, results["cold"][address], flush=True)
-            print("warm", address, results["warm"][address], flush=True)
+            cold, warm = measure_cached(arguments, environment, address)
+            results["cold"][address], results["warm"][address] = cold, warm
+            print("cold", address, cold, "warm", warm, flush=True)
+        cookie = f"sessionid={found['member_session']}"
+        for _, address in found["member_pages"]:
+            results["member"][address] = measure_member(arguments, address, cookie)
+            print("member", address, results["member"][address], flush=True)
         memory = server.peak_memory_mb()
-    report = table(pages, found["counts"], results, memory, arguments)
+    report = table(found, results, memory, arguments)
     output = (
         arguments.output or ROOT / "benchmarks" / "results" / f"{datetime.now(UTC):%Y%m%d-%H%M}.md"
     )
