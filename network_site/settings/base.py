@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "network_site.core.middleware.PrivateForSignedInMiddleware",
     "network_site.core.middleware.OutOfRangeValuesMiddleware",
+    "network_site.core.storage.UploadStorageFailureMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
