@@ -1,4 +1,5 @@
-"""The editors' dashboard: the library's external links that the link checker found broken."""
+"""The editors' dashboard and the content-review report: the library's external links that the link
+checker found broken."""
 
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -29,5 +30,11 @@ class BrokenLinksPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_broken_links_panel(request, panels):
+    if PagePermissionPolicy().user_has_permission(request.user, "change"):
+        panels.append(BrokenLinksPanel(request.user))
+
+
+@hooks.register("construct_review_report_panels")
+def add_broken_links_to_review_report(request, panels):
     if PagePermissionPolicy().user_has_permission(request.user, "change"):
         panels.append(BrokenLinksPanel(request.user))

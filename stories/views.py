@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 from wagtail.images import get_image_model
 
+from network_site.core.storage import STORAGE_ERRORS, log_storage_failure
 from network_site.membership.access import member_required
 
 from .forms import SAVE_DRAFT, SUBMIT, StoryForm
@@ -31,12 +32,29 @@ KEPT_IMAGE_SALT = "stories.kept-image"
 KEPT_IMAGE_TAG = "kept-for-an-unsaved-story"
 
 
+IMAGE_NOT_STORED = (
+    "Your image could not be saved just now, so your story is kept as a draft without it. "
+    "Please add the image again in a few minutes."
+)
+
+
+class ImageNotStored(Exception):
+    """The media storage refused a member's image (logged once for the operator)."""
+
+
 def save_uploaded_image(form, user):
+    """The member's new image, or None without one; ImageNotStored when the storage refuses it."""
     upload = form.cleaned_data.get("image")
     if not upload:
         return None
     title = form.cleaned_data.get("image_alt_text") or upload.name
-    return save_upload(upload, title=title, user=user)
+    try:
+        # A savepoint: a refused file leaves no image row behind, and the story can still be saved.
+        with transaction.atomic():
+            return save_upload(upload, title=title, user=user)
+    except STORAGE_ERRORS as error:
+        log_storage_failure(f"an image for a story from user {user.pk}", error)
+        raise ImageNotStored from error
 
 
 def kept_image_token(image, user):
@@ -65,7 +83,11 @@ def keep_chosen_image(form, user, kept):
     """A browser cannot fill a file input again, so a good image that came with a form that has
     errors is saved now and carried by a signed token: the member need not choose it again."""
     if form.cleaned_data.get("image") and "image" not in form.errors:
-        image = save_uploaded_image(form, user)
+        try:
+            image = save_uploaded_image(form, user)
+        except ImageNotStored:
+            form.add_error("image", "Your image could not be saved just now: choose it again later")
+            return kept
         image.tags.add(KEPT_IMAGE_TAG)
         return image
     return kept
@@ -103,7 +125,12 @@ def handle_story_form(request, index, story=None):
             with transaction.atomic():
                 draft = story.get_latest_revision_as_object() if story else StoryPage()
                 form.apply_to(draft)
-                image = save_uploaded_image(form, request.user)
+                try:
+                    image = save_uploaded_image(form, request.user)
+                except ImageNotStored:
+                    # The member's words are kept; they add the image again once storage is back.
+                    messages.error(request, IMAGE_NOT_STORED)
+                    image, action = None, SAVE_DRAFT
                 if image is None and kept_image is not None:
                     kept_image.title = form.cleaned_data["image_alt_text"][:255] or kept_image.title
                     kept_image.save(update_fields=["title"])

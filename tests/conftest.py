@@ -73,7 +73,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item: pytest.Item):
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
     """Django empties the database after a test with transaction=True (a flush) and fills it again
     only at the start of the next such test. Filling it straight after lets the tests that follow
     on this process find the page tree, whatever order xdist hands the modules out in."""
@@ -81,7 +81,9 @@ def pytest_runtest_teardown(item: pytest.Item):
         return (yield)
     finally:
         transaction, _ = django_db_options(item)
-        if transaction:
+        # After the session's last test the test databases are gone (the connection names the
+        # real database again): there is nothing to fill, and nothing must be written.
+        if transaction and nextitem is not None:
             item.config.stash[restore_databases_key]()
 
 

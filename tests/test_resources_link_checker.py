@@ -7,10 +7,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from io import StringIO
 
 import pytest
+from django.core import mail
 from django.core.management import CommandError, call_command
 from wagtail_factories import DocumentFactory
 
+from network_site.core.roles import EDITOR, MODERATOR
 from resources.links import check_link
+from tests.factories.membership import MemberFactory, make_staff
 from tests.factories.resources import ResourceIndexPageFactory, ResourcePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -146,3 +149,50 @@ def test_all_well(home_page, local_server):
 def test_a_nonsense_time_limit_is_refused():
     with pytest.raises(CommandError, match="more than 0"):
         call_command("check_resource_links", "--timeout", "0")
+
+
+def test_one_email_a_run_tells_the_editors_which_links_are_broken(home_page, local_server):
+    library = ResourceIndexPageFactory(parent=home_page)
+    ResourcePageFactory(parent=library, title="Working", external_url=local_server + "/ok")
+    ResourcePageFactory(parent=library, title="Gone", external_url=local_server + "/missing")
+    ResourcePageFactory(parent=library, title="Vanished", external_url=local_server + "/away")
+    make_staff(EDITOR, email="eilidh@example.org")
+    make_staff(EDITOR, email="retired@example.org", is_active=False)
+    make_staff(MODERATOR, email="moderator@example.org")
+    MemberFactory(email="member@example.org")
+
+    output = StringIO()
+    call_command("check_resource_links", "--timeout", "1", stdout=output)
+
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    # Everyone who may edit the resources (an administrator would be too), nobody else.
+    assert message.to == ["eilidh@example.org"]
+    assert message.subject == "2 broken links in the resource library"
+    assert f"Gone: {local_server}/missing (HTTP 404)" in message.body
+    assert "Vanished" in message.body and "Working" not in message.body
+    assert "/admin/reviews/" in message.body
+    html = message.alternatives[0][0]
+    assert "Gone" in html and "Working" not in html
+    assert "Emailed 1 editor." in output.getvalue()
+
+
+def test_no_email_when_every_link_works(home_page, local_server):
+    library = ResourceIndexPageFactory(parent=home_page)
+    ResourcePageFactory(parent=library, title="Working", external_url=local_server + "/ok")
+    make_staff(EDITOR, email="eilidh@example.org")
+    call_command("check_resource_links", "--timeout", "1", stdout=StringIO())
+    assert mail.outbox == []
+
+
+def test_broken_links_appear_in_the_content_review_report(client, home_page, local_server):
+    library = ResourceIndexPageFactory(parent=home_page)
+    ResourcePageFactory(parent=library, title="Gone", external_url=local_server + "/missing")
+    ResourcePageFactory(parent=library, title="Working", external_url=local_server + "/ok")
+    call_command("check_resource_links", "--timeout", "1", stdout=StringIO())
+
+    client.force_login(make_staff(EDITOR))
+    page = client.get("/admin/reviews/").content.decode()
+    report = page[page.index("Broken links in the library") :]
+    assert "Gone" in report and f"{local_server}/missing" in report and "HTTP 404" in report
+    assert "Working" not in report

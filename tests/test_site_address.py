@@ -24,6 +24,7 @@ from events import booking as bookings
 from events.models import Booking, MeetingPage
 from events.times import start_of_uk_day, uk_today
 from network_site.core import mail as core_mail
+from network_site.core.roles import EDITOR
 from network_site.core.site_address import absolute_url, page_url
 from network_site.membership import services
 from network_site.membership.digest import queue_due_digests
@@ -36,10 +37,13 @@ from tests.factories.membership import (
     CoordinatorFactory,
     MemberFactory,
     join_form_data,
+    make_staff,
 )
 from tests.factories.resources import (
     BookletChapterPageFactory,
     BookletPageFactory,
+    ResourceIndexPageFactory,
+    ResourcePageFactory,
     heading_and_text,
 )
 from tests.factories.stories import make_moderator, make_story_index, story_form_data
@@ -196,6 +200,11 @@ def produce_every_email(client, home_page):
     client.post(
         reverse("membership:contact", args=[second.member_profile.pk]), {"message": "Hello"}
     )
+    # The link checker tells the editors of a link that does not answer (.invalid never does).
+    library = ResourceIndexPageFactory(parent=home_page)
+    ResourcePageFactory(parent=library, external_url="https://gone.invalid/guide")
+    make_staff(EDITOR, email="editor@example.org")
+    call_command("check_resource_links", "--timeout", "1", stdout=open("/dev/null", "w"))  # noqa: SIM115
     return meetings
 
 

@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
+from wagtail import hooks
 from wagtail.models import Page
 
 from .csv_export import csv_response
@@ -17,6 +18,9 @@ from .site_address import absolute_url, page_url
 
 PER_PAGE = 50
 DUE, ALL = "due", "all"
+# Apps add their own findings to the report (the library's broken links): each function is called
+# with the request and a list of admin components to append to.
+REVIEW_REPORT_PANELS_HOOK = "construct_review_report_panels"
 
 
 class ReviewFilterForm(forms.Form):
@@ -61,8 +65,16 @@ def review_report_view(request):
             "total": len(items),
             "query": query.urlencode(),
             "return_to": request.get_full_path(),
+            "panels": review_report_panels(request),
         },
     )
+
+
+def review_report_panels(request):
+    panels = []
+    for add_panels in hooks.get_hooks(REVIEW_REPORT_PANELS_HOOK):
+        add_panels(request, panels)
+    return panels
 
 
 def review_report_csv_view(request):

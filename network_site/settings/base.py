@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "network_site.core.middleware.PrivateForSignedInMiddleware",
     "network_site.core.middleware.OutOfRangeValuesMiddleware",
+    "network_site.core.storage.UploadStorageFailureMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -226,6 +227,9 @@ EMAIL_RETRY_DELAYS = env_int_list("EMAIL_RETRY_DELAYS", "60,300,1800,7200,21600"
 TAGGIT_CASE_INSENSITIVE = True
 
 WAGTAIL_SITE_NAME = "Personal Outcomes Network"
+# A page moved or renamed in the admin leaves a redirect from its old address (Wagtail's default,
+# relied on: see network_site/core/page_moves.py for moves made by migrations).
+WAGTAILREDIRECTS_AUTO_CREATE = True
 # The site's public address: every absolute link (emails, calendar files, feeds, exports, the
 # sitemap) is built from it, and `manage.py set_site_address` gives it to Wagtail's Site.
 SITE_URL = env_site_url("SITE_URL", "http://127.0.0.1:8000")

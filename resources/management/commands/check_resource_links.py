@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from resources.broken_links import tell_editors_of_broken_links
 from resources.links import check_link
 from resources.models import LinkCheck, ResourcePage
 
@@ -9,7 +10,8 @@ class Command(BaseCommand):
     help = (
         "Checks the external link of every live resource and lists the broken ones: an error status "
         "(400 or above), a connection error, or no answer within the time limit. Each result is kept "
-        "for the editors' dashboard."
+        "for the editors' dashboard and the content-review report, and one email lists the broken "
+        "links to the editors who may mend them."
     )
 
     def add_arguments(self, parser):
@@ -32,9 +34,9 @@ class Command(BaseCommand):
             ResourcePage.objects.live()
             .exclude(external_url="")
             .order_by("title")
-            .only("id", "title", "url_path", "external_url")
+            .only("id", "title", "url_path", "path", "depth", "external_url")
         )
-        broken = 0
+        broken = []
         checked = 0
         for resource in resources:
             result = check_link(resource.external_url, timeout)
@@ -50,7 +52,7 @@ class Command(BaseCommand):
                 },
             )
             if result.is_broken:
-                broken += 1
+                broken.append((resource, result))
                 self.stdout.write(
                     f"BROKEN {resource.title} (page {resource.pk}): {result.url} - "
                     f"{result.describe()}"
@@ -59,10 +61,12 @@ class Command(BaseCommand):
                 self.stdout.write(f"ok     {result.url} - {result.describe()}")
         # A resource no longer live or linked has no result to show.
         LinkCheck.objects.exclude(resource__in=resources.values("pk")).delete()
-        summary = f"Checked {checked} link{'s' if checked != 1 else ''}: {broken} broken."
+        summary = f"Checked {checked} link{'s' if checked != 1 else ''}: {len(broken)} broken."
         if broken:
             self.stdout.write(self.style.WARNING(summary))
+            told = tell_editors_of_broken_links(broken)
+            self.stdout.write(f"Emailed {told} editor{'s' if told != 1 else ''}.")
             if fail_on_broken:
-                raise CommandError(f"{broken} broken link{'s' if broken != 1 else ''}.")
+                raise CommandError(f"{len(broken)} broken link{'s' if len(broken) != 1 else ''}.")
         else:
             self.stdout.write(self.style.SUCCESS(summary))
