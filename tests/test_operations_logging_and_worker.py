@@ -265,6 +265,7 @@ def test_a_database_that_does_not_answer_gets_try_again_in_a_minute():
         response = server_error(request)
     assert response.status_code == 503
     assert response["Retry-After"] == "60"
+    assert "no-store" in response["Cache-Control"]
     text = response.content.decode()
     assert "try again in a minute" in text
     assert "a1b2c3d4e5" in text

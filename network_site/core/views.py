@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.views.static import serve
 from wagtail.models import Page, get_page_models
 
@@ -106,5 +107,6 @@ def server_error(request):
     if isinstance(sys.exception(), DATABASE_UNAVAILABLE):
         response = render(None, "503.html", context, status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        add_never_cache_headers(response)  # no cache in front may keep the outage
         return response
     return render(None, "500.html", context, status=500)
