@@ -7,6 +7,7 @@ health, and the "try again in a minute" page when the database does not answer.
 import io
 import logging
 import re
+import signal
 import time
 from datetime import timedelta
 
@@ -277,3 +278,27 @@ def test_a_database_that_does_not_answer_gets_try_again_in_a_minute():
     assert response.status_code == 500
     assert "Retry-After" not in response
     assert "a1b2c3d4e5" in response.content.decode()
+
+
+def test_a_second_sigterm_lets_the_current_task_finish_and_says_so(caplog):
+    worker = ResilientWorker(
+        queue_names=["default"],
+        interval=0,
+        batch=False,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="finishing-worker",
+    )
+    worker.running_task = True
+    with caplog.at_level("WARNING", logger="network_site.worker"):
+        worker.shutdown(signal.SIGTERM, None)
+        worker.shutdown(signal.SIGTERM, None)  # returns: the task is not cut short
+    assert worker.running is False
+    first, second = [record.getMessage() for record in caplog.records]
+    assert first == "Received SIGTERM: finishing the current task, then stopping"
+    assert second.startswith("Received SIGTERM again: still finishing the current task")
+
+    worker.running_task = False  # between tasks it stops at once
+    with pytest.raises(SystemExit):
+        worker.shutdown(signal.SIGTERM, None)
