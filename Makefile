@@ -68,7 +68,16 @@ run: demo ## Install, migrate, load demo content and serve http://127.0.0.1:8000
 serve: install ## Serve the site without reloading demo content
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-serve-production: install ## Run it as production does: gunicorn, task worker, scheduler, on local PostgreSQL and Redis (plain HTTP)
+# Production installs requirements.lock only (no development tools), as the runbook's install does.
+PRODUCTION_STAMP := $(VENV)/.installed-production
+
+$(PRODUCTION_STAMP): pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+serve-production: $(PRODUCTION_STAMP) $(NODE_STAMP) ## Run it as production does: gunicorn, task worker, scheduler, on local PostgreSQL and Redis (plain HTTP)
 	scripts/serve-production
 
 test: install ## Run the Python test suite (SQLite unless DATABASE_URL says otherwise)

@@ -62,9 +62,10 @@ def test_one_log_line_per_request(client, home_page, caplog):
         client.get("/no-such-page/")
     lines = [record.getMessage() for record in caplog.records if record.name.endswith("requests")]
     assert len(lines) == 2
-    method, path, status, milliseconds = lines[0].split()
+    method, path, status, milliseconds, client, user = lines[0].split()
     assert (method, path, status) == ("GET", "/robots.txt", "200")
     assert milliseconds.endswith("ms") and milliseconds[:-2].isdigit()
+    assert (client, user) == ("client=127.0.0.1", "user=-")
     assert lines[1].startswith("GET /no-such-page/ 404 ")
 
 

@@ -6,6 +6,11 @@ once, while the objects they name are at hand, and queues one `deliver_email` ta
 current transaction commits: a rolled-back change sends nothing, and a slow or refusing mail server
 never slows or loses a request. The task retries with growing delays (EMAIL_RETRY_DELAYS).
 Mail that other packages send through Django goes the same way (QueuedEmailBackend).
+
+Each message gets its Message-ID when it is queued, and the task records it (HandedOverEmail) as
+soon as the mail server accepts the message: a task run again (its worker was killed before it
+could mark the task done, and the task went back to the queue) does not send it twice. Log lines
+name the task and the recipients' domains, never their addresses.
 """
 
 import base64
@@ -20,11 +25,15 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.core.mail.backends.base import BaseEmailBackend
-from django.db import transaction
+from django.core.mail.message import make_msgid
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task
 
+from .log_context import current_task_id
+from .models import HandedOverEmail
+from .operations import TASK_OUTCOME_KEY
 from .site_address import site_domain, site_url
 
 logger = logging.getLogger(__name__)
@@ -120,6 +129,7 @@ def queue_email(
 
 
 def enqueue_after_commit(message: QueuedMessage) -> None:
+    message = {**message, "message_id": make_msgid(domain=site_domain())}
     transaction.on_commit(partial(deliver_email.enqueue, message=message))
 
 
@@ -183,7 +193,11 @@ def build_message(message: QueuedMessage) -> EmailMultiAlternatives:
         cc=message.get("cc") or None,
         bcc=message.get("bcc") or None,
         reply_to=message.get("reply_to") or None,
-        headers=message.get("headers") or None,
+        headers={
+            **(message.get("headers") or {}),
+            **({"Message-ID": message["message_id"]} if message.get("message_id") else {}),
+        }
+        or None,
     )
     if message.get("html"):
         email.attach_alternative(message["html"], "text/html")
@@ -196,39 +210,55 @@ def build_message(message: QueuedMessage) -> EmailMultiAlternatives:
     return email
 
 
+def recipient_domains(message: QueuedMessage) -> str:
+    """Where a message goes, for the log: the recipients' domains, not their addresses."""
+    addresses = [*message["to"], *(message.get("cc") or ()), *(message.get("bcc") or ())]
+    return ",".join(sorted({address.rpartition("@")[2].strip("> ") for address in addresses}))
+
+
 @task()
-def deliver_email(*, message: QueuedMessage, attempt: int = 1) -> None:
-    """Sends one message through the "delivery" mailer; when the server refuses for now or does
-    not answer, queues itself again after the next of EMAIL_RETRY_DELAYS."""
+def deliver_email(*, message: QueuedMessage, attempt: int = 1) -> dict[str, str] | None:
+    """Sends one message through the "delivery" mailer, once: a message the mail server has
+    already accepted is not sent again. When the server refuses for now or does not answer, queues
+    itself again after the next of EMAIL_RETRY_DELAYS (and says so instead of SUCCESSFUL)."""
+    message_id = message.get("message_id")
+    described = f"email task {current_task_id.get()} to {recipient_domains(message)}"
+    if message_id and HandedOverEmail.objects.filter(message_id=message_id).exists():
+        logger.warning(
+            "Not sending %s again: the mail server already accepted %s", described, message_id
+        )
+        return None
     try:
         build_message(message).send(using=DELIVERY_MAILER)
     except OSError as error:  # smtplib's errors, refused connections and timeouts are all OSErrors
-        retry_later(error, message, attempt)
-        return
-    logger.info(
-        "Sent email %r to %d recipient(s) on attempt %d",
-        message["subject"],
-        len(message["to"]),
-        attempt,
-    )
+        return retry_later(error, message, attempt, described)
+    if message_id:
+        try:
+            HandedOverEmail.objects.create(message_id=message_id)
+        except IntegrityError:
+            logger.warning("%s: %s was recorded as sent by another run", described, message_id)
+    logger.info("Sent %s on attempt %d", described, attempt)
+    return None
 
 
-def retry_later(error: OSError, message: QueuedMessage, attempt: int) -> None:
+def retry_later(
+    error: OSError, message: QueuedMessage, attempt: int, described: str
+) -> dict[str, str]:
     delays = settings.EMAIL_RETRY_DELAYS
     backend = deliver_email.get_backend()
     if not is_temporary(error) or attempt > len(delays) or not backend.supports_defer:
-        logger.error(
-            "Giving up on email %r after attempt %d: %s", message["subject"], attempt, error
-        )
+        logger.error("Giving up on %s after attempt %d: %s", described, attempt, error)
         raise error
     delay = delays[attempt - 1]
+    retry = deliver_email.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(
+        message=message, attempt=attempt + 1
+    )
     logger.warning(
-        "Email %r not sent on attempt %d (%s); trying again in %d s",
-        message["subject"],
+        "Not sent: %s, attempt %d (%s); trying again in %d s as task %s",
+        described,
         attempt,
         error,
         delay,
+        retry.id,
     )
-    deliver_email.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(
-        message=message, attempt=attempt + 1
-    )
+    return {TASK_OUTCOME_KEY: f"RETRY QUEUED as task {retry.id}"}

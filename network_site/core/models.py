@@ -131,3 +131,41 @@ class Sector(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class TaskOrigin(models.Model):
+    """The request that queued a background task, so that the worker's lines for the task carry
+    the request's id. Deleted with the task's record."""
+
+    task = models.OneToOneField(
+        "django_tasks_database.DBTaskResult", on_delete=models.CASCADE, related_name="origin"
+    )
+    request_id = models.CharField(max_length=64)
+
+    def __str__(self):
+        return f"task {self.task_id} from request {self.request_id}"
+
+
+class WorkerHeartbeat(models.Model):
+    """Written by each task worker every few seconds while it runs (`/healthz/worker` reads it)."""
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    hostname = models.CharField(max_length=255)
+    pid = models.PositiveIntegerField()
+    started_at = models.DateTimeField()
+    beat_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"worker {self.worker_id} (pid {self.pid} on {self.hostname})"
+
+
+class HandedOverEmail(models.Model):
+    """A message the mail server accepted, by its Message-ID: a mail task run a second time (its
+    worker was killed after sending, before it could record that the task was done) finds it here
+    and does not send it again. Holds no address or content."""
+
+    message_id = models.CharField(max_length=255, unique=True)
+    handed_over_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.message_id

@@ -1,11 +1,14 @@
+import sys
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.views.static import serve
 from wagtail.models import Page, get_page_models
 
@@ -13,6 +16,9 @@ from .forms import SearchForm
 from .page_cache import content_cached
 
 RESULTS_PER_PAGE = 10
+# What a stopped or unreachable database raises; such a request is told to try again this soon.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 60
 
 
 def site_search_ids(query):
@@ -93,5 +99,14 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    # Rendered without the request's context: whatever broke must not break this page too.
-    return render(None, "500.html", status=500)
+    """Django's handler500, called while the exception is being handled. A database that does not
+    answer (stopped, restarting, unreachable) is a passing trouble: 503 with Retry-After, and a
+    page that says to try again in a minute. Both pages give the request's id, for a member to
+    quote. Rendered without the request's context: whatever broke must not break this page too."""
+    context = {"request_id": getattr(request, "request_id", None)}
+    if isinstance(sys.exception(), DATABASE_UNAVAILABLE):
+        response = render(None, "503.html", context, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        add_never_cache_headers(response)  # no cache in front may keep the outage
+        return response
+    return render(None, "500.html", context, status=500)

@@ -220,6 +220,14 @@ TASKS = {
 }
 # Scheduled work (`manage.py run_scheduled_work --forever`): the daily jobs run at this hour, UK time.
 SCHEDULED_WORK_DAILY_HOUR = env_int("SCHEDULED_WORK_DAILY_HOUR", 3)
+# The worker (network_site/core/worker.py): a task still marked running this long after it started
+# (its worker was killed) goes back to the queue; the worker records a heartbeat this often;
+# /healthz/worker answers 503 when no worker has beaten for WORKER_MISSING_AFTER_SECONDS, or when a
+# task due to run has waited longer than TASKS_LATE_AFTER_SECONDS.
+TASKS_STUCK_AFTER_SECONDS = env_int("TASKS_STUCK_AFTER_SECONDS", 15 * 60)
+WORKER_HEARTBEAT_SECONDS = env_int("WORKER_HEARTBEAT_SECONDS", 10)
+WORKER_MISSING_AFTER_SECONDS = env_int("WORKER_MISSING_AFTER_SECONDS", 120)
+TASKS_LATE_AFTER_SECONDS = env_int("TASKS_LATE_AFTER_SECONDS", 5 * 60)
 # Seconds before each new attempt when the mail server refuses or times out; then it gives up.
 EMAIL_RETRY_DELAYS = env_int_list("EMAIL_RETRY_DELAYS", "60,300,1800,7200,21600")
 
@@ -323,19 +331,30 @@ ADMIN_CSP = {
 }
 ADMIN_PATH_PREFIX = "/admin/"
 
-# Everything to standard output, one line per event: one per request (method, path, status, ms),
-# one per background task (name, outcome, ms), one per scheduled job.
+# Everything to standard output, one line per event: one per request (method, path, status, ms,
+# client, user id), one per background task (name, outcome, ms), one per scheduled job. Each line
+# starts with the time in UTC and the ids of the request and the task it belongs to
+# ("-" for none); the same error's traceback is written once, then counted (log_context.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        "context": {"()": "network_site.core.log_context.ContextFilter"},
+        "repeated_tracebacks": {"()": "network_site.core.log_context.RepeatedTracebackFilter"},
+    },
     "formatters": {
-        "line": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "line": {
+            "()": "network_site.core.log_context.UTCFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s request=%(request_id)s "
+            "task=%(task_id)s %(message)s",
+        },
     },
     "handlers": {
         "stdout": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
             "formatter": "line",
+            "filters": ["context", "repeated_tracebacks"],
         }
     },
     "root": {"handlers": ["stdout"], "level": env_str("LOG_LEVEL", "WARNING")},
@@ -345,7 +364,7 @@ LOGGING = {
         "django.server": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
         "django_tasks": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
         "network_site": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
-        "django_tasks_db": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+        "django_tasks_db": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
         # The booklet PDF: WeasyPrint notes every screen-only CSS rule it skips; only errors matter.
         "weasyprint": {"level": "ERROR"},
     },
