@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
@@ -92,26 +93,40 @@ def story_form_response(request, index, form, story=None, status=None, kept_imag
     )
 
 
+def save_story_from_form(form, index, draft, user, kept_image):
+    """The saved story, or None when the form (or the story model's own checks, which run as the
+    revision is saved) finds a mistake: then nothing is saved and the form carries the errors."""
+    if not form.is_valid():
+        return None
+    try:
+        with transaction.atomic():
+            form.apply_to(draft)
+            image = save_uploaded_image(form, user)
+            if image is None and kept_image is not None:
+                kept_image.title = form.cleaned_data["image_alt_text"][:255] or kept_image.title
+                kept_image.save(update_fields=["title"])
+                kept_image.tags.remove(KEPT_IMAGE_TAG)
+                image = kept_image
+            if image is not None:
+                draft.image = image
+            return save_story(index, draft, user, submit=form.action == SUBMIT)
+    except ValidationError as error:
+        form.add_model_errors(error)
+        return None
+
+
 def handle_story_form(request, index, story=None):
     status = story_status(story) if story else None
     kept_image = None
     if request.method == "POST":
         action = SUBMIT if request.POST.get("action") == SUBMIT else SAVE_DRAFT
-        form = StoryForm(request.POST, request.FILES, action=action)
+        draft = story.get_latest_revision_as_object() if story else StoryPage()
+        form = StoryForm(
+            request.POST, request.FILES, action=action, has_image=draft.image_id is not None
+        )
         kept_image = kept_image_from(request.POST.get("kept_image"), request.user)
-        if form.is_valid():
-            with transaction.atomic():
-                draft = story.get_latest_revision_as_object() if story else StoryPage()
-                form.apply_to(draft)
-                image = save_uploaded_image(form, request.user)
-                if image is None and kept_image is not None:
-                    kept_image.title = form.cleaned_data["image_alt_text"][:255] or kept_image.title
-                    kept_image.save(update_fields=["title"])
-                    kept_image.tags.remove(KEPT_IMAGE_TAG)
-                    image = kept_image
-                if image is not None:
-                    draft.image = image
-                saved = save_story(index, draft, request.user, submit=action == SUBMIT)
+        saved = save_story_from_form(form, index, draft, request.user, kept_image)
+        if saved is not None:
             if action == SUBMIT:
                 messages.success(
                     request,
