@@ -203,6 +203,11 @@ CASES = [
         for_admin(("coordinator", "administrator"), refused=302),
     ),
     Case(
+        "admin/memberprofile/inspect/<int:pk>/",
+        "/admin/memberprofile/inspect/{member_profile_id}/",
+        for_admin(("coordinator", "administrator"), refused=302),
+    ),
+    Case(
         "admin/memberprofile/status/<int:pk>/",
         "/admin/memberprofile/status/{member_profile_id}/",
         for_admin(("coordinator", "administrator"), refused=302),
@@ -359,7 +364,12 @@ CASES = [
         "/admin/snippets/core/sector/delete/{sector_id}/",
         for_admin(("editor", "administrator"), refused=302),
     ),
-    Case("admin/reviews/", "/admin/reviews/", for_admin(STAFF + ("administrator",))),
+    # The report is for those who edit pages; the menu shows it to them only.
+    Case(
+        "admin/reviews/",
+        "/admin/reviews/",
+        for_admin(("editor", "administrator"), refused=302),
+    ),
     Case(
         "admin/reviews/<int:page_id>/reviewed/",
         "/admin/reviews/{meeting_id}/reviewed/",
@@ -368,7 +378,7 @@ CASES = [
     Case(
         "admin/reviews/export.csv",
         "/admin/reviews/export.csv",
-        for_admin(STAFF + ("administrator",)),
+        for_admin(("editor", "administrator"), refused=302),
     ),
 ]
 
