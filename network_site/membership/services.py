@@ -89,7 +89,7 @@ def tell_owner_of_repeat_request(request: HttpRequest, user: User, password: str
             "reply_within_days": settings.MEMBERSHIP_REPLY_WITHIN_DAYS,
             "sign_in_url": absolute_url(reverse("account_login")),
             "reset_url": absolute_url(reverse("account_reset_password")),
-            "contact_email": _contact_email(),
+            "contact_email": contact_email(),
         },
     )
 
@@ -226,7 +226,7 @@ def decline(
     send_email(
         "membership/declined",
         [join_request.email],
-        {"join_request": join_request, "contact_email": _contact_email()},
+        {"join_request": join_request, "contact_email": contact_email()},
     )
     return join_request
 
@@ -250,7 +250,7 @@ def _record_decision(
     log(instance=join_request, action=action, user=decided_by)
 
 
-def _contact_email() -> str:
+def contact_email() -> str:
     from network_site.core.models import NetworkSettings
 
     site = Site.objects.filter(is_default_site=True).first()
