@@ -4,6 +4,7 @@ parameter, whatever is sent (property-based, with hypothesis), and never a half-
 from datetime import timedelta
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.core import mail
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
@@ -379,3 +380,17 @@ def test_deleting_an_account_never_breaks_and_needs_the_password(client, site, p
     response = client.post("/account/delete/", {"password": clean(password)})
     assert response.status_code < 500
     assert User.objects.filter(pk=member.pk, is_active=True).exists()
+
+
+@given(email=st.one_of(hostile_text, st.lists(hostile_text, max_size=2)), action=hostile_text)
+@PROPERTY
+def test_the_change_of_address_form_never_breaks_and_changes_nothing_at_once(
+    client, site, email, action, settings
+):
+    settings.ACCOUNT_RATE_LIMITS = {}
+    member = MemberFactory()
+    client.force_login(member)
+    response = client.post("/accounts/email/", {"email": clean(email), clean(action): ""})
+    assert response.status_code < 500
+    member.refresh_from_db()
+    assert EmailAddress.objects.get(user=member, primary=True).email == member.email

@@ -8,7 +8,10 @@ from dataclasses import replace
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.internal.stagekit import clear_login
+from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.contrib import messages
+from django.db import IntegrityError, transaction
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
@@ -89,6 +92,31 @@ class NetworkAccountAdapter(DefaultAccountAdapter):
             },
         )
 
+    def confirm_email(self, request, email_address):
+        """All or nothing: the address becomes the account's only if no one else holds it by now,
+        and a clash found on saving undoes every part of the change."""
+        from .forms import address_held_by_another
+
+        user = email_address.user
+        if not address_held_by_another(email_address.email, user):
+            if not EmailAddress.objects.filter(user=user).exclude(pk=email_address.pk).exists():
+                # A newcomer's first address: nothing to undo, and the coordinators' mail that
+                # confirming sends goes at once.
+                return super().confirm_email(request, email_address)
+            try:
+                with transaction.atomic():
+                    return super().confirm_email(request, email_address)
+            except IntegrityError:
+                pass  # another account took the address in the meantime
+        email_address.refresh_from_db()
+        email_address.user.refresh_from_db()
+        messages.error(
+            request,
+            "Nothing has changed: this address already belongs to another account or to a "
+            "request to join, so the link cannot make it this account's address.",
+        )
+        return False
+
     def clean_email(self, email):
         # allauth's own forms (change of address, password reset) get the join form's rules.
         no_address_literal(email)
@@ -101,6 +129,9 @@ class NetworkAccountAdapter(DefaultAccountAdapter):
         return super().get_login_redirect_url(request)
 
     def get_email_verification_redirect_url(self, email_address):
+        if not email_address.verified:
+            # The confirmation was refused (confirm_email says why, in a message).
+            return reverse("account_email") if self.request.user.is_authenticated else "/"
         if self.request.user.is_authenticated:
             return reverse("membership:account")
         return reverse("membership:join_received")
