@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from network_site.core.roles import COORDINATOR, EDITOR, MODERATOR
 from network_site.membership.models import ConsentRecord, JoinRequest, MemberProfile, User
 from tests.factories.membership import (
     PASSWORD,
@@ -16,6 +17,7 @@ from tests.factories.membership import (
     MemberProfileFactory,
     UserFactory,
     join_form_data,
+    make_staff,
 )
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +56,6 @@ def profile_data(**overrides):
     [
         "membership:account",
         "membership:directory",
-        "membership:my_data",
         "membership:delete_account",
     ],
 )
@@ -216,6 +217,25 @@ def test_my_data_download_holds_everything_about_me(member_client, member):
     assert data["email_addresses"] == [
         {"email": "fiona@example.org", "verified": True, "primary": True}
     ]
+
+
+@pytest.mark.parametrize("role", [EDITOR, MODERATOR, COORDINATOR])
+def test_staff_who_are_not_members_download_their_data_too(client, home_page, role):
+    person = make_staff(role, first_name="Sam Staff", email="sam@example.org")
+    client.force_login(person)
+
+    # Reached by clicking, from the admin's account page.
+    account_page = client.get(reverse("wagtailadmin_account")).content.decode()
+    assert f'href="{reverse("membership:my_data")}"' in account_page
+    page = client.get(reverse("membership:my_data"))
+    assert page.status_code == 200
+    assert reverse("membership:delete_account") not in page.content.decode()
+    response = client.post(reverse("membership:download_my_data"))
+
+    assert response.status_code == 200
+    data = json.loads(response.content)
+    assert data["account"]["email"] == "sam@example.org"
+    assert data["account"]["groups"] == [role.group]
 
 
 def test_my_data_download_is_a_post(member_client):

@@ -172,8 +172,15 @@ CASES = [
     Case("join/check-your-email/", "/join/check-your-email/", everyone(200)),
     Case("join/received/", "/join/received/", everyone(200)),
     Case("account/", "/account/", for_members()),
-    Case("account/data/", "/account/data/", for_members()),
-    Case("account/data/download/", "/account/data/download/", for_members(members=405)),
+    # Everyone with an account has their data page and download, staff who are not members too.
+    Case("account/data/", "/account/data/", for_members(staff=200)),
+    Case("account/data/download/", "/account/data/download/", for_members(members=405, staff=405)),
+    Case(
+        "account/data/download/",
+        "/account/data/download/",
+        for_members(members=200, staff=200),
+        method="post",
+    ),
     Case("account/delete/", "/account/delete/", for_members()),
     Case("account/home/", "/account/home/", for_members()),
     Case(
