@@ -7,9 +7,12 @@ as a lost value. The walk covers the members' own forms and every snippet and si
 view the admin has: a new snippet or setting is covered without a new test.
 """
 
+from datetime import timedelta
+
 import pytest
 from django.forms.models import model_to_dict
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.blocks import BlockWidget
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.images.tests.utils import get_test_image_file
@@ -17,6 +20,7 @@ from wagtail.models import Site
 from wagtail.snippets.models import get_snippet_models
 from wagtail_factories import ImageFactory
 
+from events import booking as bookings
 from events.models import Booking
 from network_site.core.roles import ADMINISTRATOR
 from network_site.membership.models import ConsentRecord, MemberProfile
@@ -139,12 +143,6 @@ def test_a_story_draft_saved_unchanged_changes_nothing(client, home_page, with_i
 def test_a_booked_member_is_offered_no_form_that_rewrites_the_booking(client, home_page):
     """The meeting page's booking form makes a booking; once booked, the page offers only to
     cancel, so nothing can send the access needs back empty."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from events import booking as bookings
-
     meeting = MeetingPageFactory(
         parent=MeetingIndexPageFactory(parent=home_page),
         starts_at=timezone.now() + timedelta(days=10),
@@ -159,7 +157,7 @@ def test_a_booked_member_is_offered_no_form_that_rewrites_the_booking(client, ho
 
 
 def record_state(instance):
-    instance = type(instance)._default_manager.get(pk=instance.pk)
+    instance = type(instance).objects.get(pk=instance.pk)
     return same_lines(model_to_dict(instance))
 
 
@@ -168,7 +166,7 @@ def admin_edit_cases():
     site = Site.objects.get(is_default_site=True)
     cases = []
     for model in get_snippet_models():
-        instance = model._default_manager.first()
+        instance = model.objects.first()
         assert instance is not None, f"give the test a {model._meta.label} to edit"
         cases.append(
             (
@@ -195,7 +193,7 @@ def make_one_of_each_snippet():
 
 
 # Forms whose fields the admin's JavaScript builds (StreamField): there is no markup to read, so
-# the browser tests save them. A new one must be added here knowingly.
+# this walk leaves them out. A new one must be added here knowingly.
 BUILT_BY_JAVASCRIPT = {"core.NavigationSettings"}
 
 

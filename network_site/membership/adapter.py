@@ -100,8 +100,7 @@ class NetworkAccountAdapter(DefaultAccountAdapter):
         user = email_address.user
         if not address_held_by_another(email_address.email, user):
             if not EmailAddress.objects.filter(user=user).exclude(pk=email_address.pk).exists():
-                # A newcomer's first address: nothing to undo, and the coordinators' mail that
-                # confirming sends goes at once.
+                # A newcomer's first address: no address of theirs changes, nothing to undo.
                 return super().confirm_email(request, email_address)
             try:
                 with transaction.atomic():
