@@ -178,7 +178,8 @@ class StoryForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        has_image = cleaned.get("image") or self.data.get("kept_image")
+        # A new upload, one kept from a refused try, or the one the draft already has.
+        has_image = cleaned.get("image") or self.data.get("kept_image") or self.has_image
         if has_image and not cleaned.get("image_alt_text", "").strip():
             self.add_error("image_alt_text", "Describe the image for people who cannot see it")
         credit = cleaned.get("credit")
@@ -217,6 +218,15 @@ class StoryForm(forms.Form):
                     "Remove the details listed in the warnings, or confirm you have checked them",
                 )
         return cleaned
+
+    def add_model_errors(self, error):
+        """The story model's own checks (they run while a revision is saved), as form errors: on
+        the field they name when the form has it, else for the whole form."""
+        if not hasattr(error, "error_dict"):
+            self.add_error(None, error.messages)
+            return
+        for name, messages in error.message_dict.items():
+            self.add_error(name if name in self.fields else None, messages)
 
     def apply_to(self, story):
         """Copies the cleaned answers onto `story`; the image is saved by the caller."""

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
@@ -114,32 +115,49 @@ def story_form_response(request, index, form, story=None, status=None, kept_imag
     )
 
 
+def save_story_from_form(request, form, index, draft, kept_image):
+    """(The saved story, whether it went to the moderators), or (None, False) when the form (or the
+    story model's own checks, which run as the revision is saved) finds a mistake: then nothing is
+    saved and the form carries the errors. When storage refuses the image, the words are kept as a
+    draft without it and the member is told."""
+    if not form.is_valid():
+        return None, False
+    submit = form.action == SUBMIT
+    try:
+        with transaction.atomic():
+            form.apply_to(draft)
+            try:
+                image = save_uploaded_image(form, request.user)
+            except ImageNotStored:
+                # The member's words are kept; they add the image again once storage is back.
+                messages.error(request, IMAGE_NOT_STORED)
+                image, submit = None, False
+            if image is None and kept_image is not None:
+                kept_image.title = form.cleaned_data["image_alt_text"][:255] or kept_image.title
+                kept_image.save(update_fields=["title"])
+                kept_image.tags.remove(KEPT_IMAGE_TAG)
+                image = kept_image
+            if image is not None:
+                draft.image = image
+            return save_story(index, draft, request.user, submit=submit), submit
+    except ValidationError as error:
+        form.add_model_errors(error)
+        return None, False
+
+
 def handle_story_form(request, index, story=None):
     status = story_status(story) if story else None
     kept_image = None
     if request.method == "POST":
         action = SUBMIT if request.POST.get("action") == SUBMIT else SAVE_DRAFT
-        form = StoryForm(request.POST, request.FILES, action=action)
+        draft = story.get_latest_revision_as_object() if story else StoryPage()
+        form = StoryForm(
+            request.POST, request.FILES, action=action, has_image=draft.image_id is not None
+        )
         kept_image = kept_image_from(request.POST.get("kept_image"), request.user)
-        if form.is_valid():
-            with transaction.atomic():
-                draft = story.get_latest_revision_as_object() if story else StoryPage()
-                form.apply_to(draft)
-                try:
-                    image = save_uploaded_image(form, request.user)
-                except ImageNotStored:
-                    # The member's words are kept; they add the image again once storage is back.
-                    messages.error(request, IMAGE_NOT_STORED)
-                    image, action = None, SAVE_DRAFT
-                if image is None and kept_image is not None:
-                    kept_image.title = form.cleaned_data["image_alt_text"][:255] or kept_image.title
-                    kept_image.save(update_fields=["title"])
-                    kept_image.tags.remove(KEPT_IMAGE_TAG)
-                    image = kept_image
-                if image is not None:
-                    draft.image = image
-                saved = save_story(index, draft, request.user, submit=action == SUBMIT)
-            if action == SUBMIT:
+        saved, submitted = save_story_from_form(request, form, index, draft, kept_image)
+        if saved is not None:
+            if submitted:
                 messages.success(
                     request,
                     f"Thank you. “{saved.draft_title}” has gone to the moderators; "

@@ -4,21 +4,37 @@ parameter, whatever is sent (property-based, with hypothesis), and never a half-
 from datetime import timedelta
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.core import mail
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from wagtail.models import Page
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Page, Revision
+from wagtail_factories import ImageFactory
 
 from events.models import Booking
+from network_site.core.roles import COORDINATOR
 from network_site.membership.forms import ProfileForm
-from network_site.membership.models import ConsentRecord, JoinRequest, MemberProfile, User
+from network_site.membership.models import (
+    ConsentRecord,
+    JoinRequest,
+    MemberProfile,
+    MemberStatusChange,
+    User,
+)
 from stories.models import StoryPage
+from stories.workflow import story_status
 from tests.conftest import module_database
 from tests.factories.core import make_home_page
 from tests.factories.events import MeetingIndexPageFactory, MeetingPageFactory
 from tests.factories.mapping import MappingEntryPageFactory, MappingGuidePageFactory
-from tests.factories.membership import MemberFactory, MemberProfileFactory, join_form_data
+from tests.factories.membership import (
+    MemberFactory,
+    MemberProfileFactory,
+    join_form_data,
+    make_staff,
+)
 from tests.factories.resources import (
     CarersActGuidePageFactory,
     ResourceIndexPageFactory,
@@ -132,7 +148,19 @@ def build_site(home_page):
     MappingEntryPageFactory(parent=mapping)
     meetings = MeetingIndexPageFactory(parent=home_page)
     meeting = MeetingPageFactory(parent=meetings, starts_at=timezone.now() + timedelta(days=20))
+    teller = MemberFactory()
+    drafts = [
+        StoryPageFactory(parent=stories, owner=teller, published=False, live=False)
+        for _ in range(2)
+    ]
+    # One draft in each state the form meets: with an image and its description, and without.
+    drafts[0].image = ImageFactory(file=get_test_image_file(), uploaded_by_user=teller)
+    drafts[0].image_alt_text = "A kitchen table"
+    for draft in drafts:
+        draft.save_revision(user=teller)
     return {
+        "teller": teller,
+        "drafts": drafts,
         "get": [
             "/search/",
             stories.url,
@@ -223,10 +251,11 @@ def test_the_join_form_never_breaks_and_never_half_saves(client, site, overrides
     response = client.post("/join/", data)
     assert response.status_code in (200, 302, 400, 429)
     # Every account made has its request and consent; nothing exists without the rest.
-    for user in User.objects.all():
+    applicants = User.objects.exclude(pk=site["teller"].pk)  # the only account the site has
+    for user in applicants:
         assert JoinRequest.objects.filter(user=user).exists()
         assert ConsentRecord.objects.filter(user=user, purpose="privacy_notice").exists()
-    assert JoinRequest.objects.count() == User.objects.count()
+    assert JoinRequest.objects.count() == applicants.count()
 
 
 @given(
@@ -248,6 +277,36 @@ def test_the_story_form_never_breaks_and_never_half_saves(client, site, override
     for story in StoryPage.objects.exclude(pk=site["story"].pk):
         assert story.latest_revision_id is not None
         assert story.owner_id is not None
+
+
+@given(
+    overrides=st.dictionaries(
+        st.sampled_from(
+            ["title", "summary", "image_alt_text", "credit", "credit_name", "audience", "action"]
+            + ["consent_confirmed", "details_checked", "kept_image", "sectors", "perspective"]
+        ),
+        hostile_text,
+        max_size=4,
+    )
+)
+@PROPERTY
+def test_editing_a_draft_in_any_state_never_breaks_and_never_half_saves(client, site, overrides):
+    """A draft with an image and one without: the story model's own checks (a described image)
+    run as the revision is saved, and must come back as form errors, never a 500."""
+    client.force_login(site["teller"])
+    data = story_form_data(
+        **{"action": "save", **{name: clean(value) for name, value in overrides.items()}}
+    )
+    for draft in site["drafts"]:
+        # Once an example has submitted it, the draft is in moderation and cannot be edited.
+        editable = story_status(StoryPage.objects.get(pk=draft.pk)).can_edit
+        revisions = Revision.objects.filter(object_id=str(draft.pk)).count()
+        response = client.post(site["stories"].url + f"mine/{draft.pk}/edit/", data)
+        assert response.status_code < 500, data
+        saved = Revision.objects.filter(object_id=str(draft.pk)).count() - revisions
+        assert saved == (1 if editable and response.status_code == 302 else 0), data
+        latest = StoryPage.objects.get(pk=draft.pk).get_latest_revision_as_object()
+        assert not latest.image_id or latest.image_alt_text.strip()
 
 
 @given(
@@ -334,3 +393,31 @@ def test_deleting_an_account_never_breaks_and_needs_the_password(client, site, p
     response = client.post("/account/delete/", {"password": clean(password)})
     assert response.status_code < 500
     assert User.objects.filter(pk=member.pk, is_active=True).exists()
+
+
+@given(email=st.one_of(hostile_text, st.lists(hostile_text, max_size=2)), action=hostile_text)
+@PROPERTY
+def test_the_change_of_address_form_never_breaks_and_changes_nothing_at_once(
+    client, site, email, action, settings
+):
+    settings.ACCOUNT_RATE_LIMITS = {}
+    member = MemberFactory()
+    client.force_login(member)
+    response = client.post("/accounts/email/", {"email": clean(email), clean(action): ""})
+    assert response.status_code < 500
+    member.refresh_from_db()
+    assert EmailAddress.objects.get(user=member, primary=True).email == member.email
+
+
+@given(reason=st.one_of(hostile_text, st.lists(hostile_text, max_size=2)))
+@PROPERTY
+def test_the_member_status_form_never_breaks_and_never_half_saves(client, site, reason):
+    client.force_login(make_staff(COORDINATOR))
+    profile = MemberProfileFactory(user=MemberFactory())
+    response = client.post(f"/admin/memberprofile/status/{profile.pk}/", {"reason": clean(reason)})
+    assert response.status_code in (200, 302, 400)  # an empty POST is a GET
+    profile.user.refresh_from_db()
+    changes = MemberStatusChange.objects.filter(user=profile.user)
+    # Deactivated with its reason recorded, or nothing at all.
+    assert profile.user.is_active == (response.status_code != 302)
+    assert changes.count() == (1 if response.status_code == 302 else 0)

@@ -3,17 +3,21 @@
 import json
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from network_site.membership.models import ConsentRecord, MemberProfile
+from network_site.core.roles import COORDINATOR, EDITOR, MODERATOR
+from network_site.membership.models import ConsentRecord, JoinRequest, MemberProfile, User
 from tests.factories.membership import (
     PASSWORD,
     JoinRequestFactory,
     MemberFactory,
     MemberProfileFactory,
     UserFactory,
+    join_form_data,
+    make_staff,
 )
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +56,6 @@ def profile_data(**overrides):
     [
         "membership:account",
         "membership:directory",
-        "membership:my_data",
         "membership:delete_account",
     ],
 )
@@ -216,6 +219,25 @@ def test_my_data_download_holds_everything_about_me(member_client, member):
     ]
 
 
+@pytest.mark.parametrize("role", [EDITOR, MODERATOR, COORDINATOR])
+def test_staff_who_are_not_members_download_their_data_too(client, home_page, role):
+    person = make_staff(role, first_name="Sam Staff", email="sam@example.org")
+    client.force_login(person)
+
+    # Reached by clicking, from the admin's account page.
+    account_page = client.get(reverse("wagtailadmin_account")).content.decode()
+    assert f'href="{reverse("membership:my_data")}"' in account_page
+    page = client.get(reverse("membership:my_data"))
+    assert page.status_code == 200
+    assert reverse("membership:delete_account") not in page.content.decode()
+    response = client.post(reverse("membership:download_my_data"))
+
+    assert response.status_code == 200
+    data = json.loads(response.content)
+    assert data["account"]["email"] == "sam@example.org"
+    assert data["account"]["groups"] == [role.group]
+
+
 def test_my_data_download_is_a_post(member_client):
     assert member_client.get(reverse("membership:download_my_data")).status_code == 405
 
@@ -252,19 +274,99 @@ def test_changing_email_is_confirmed_again(member_client, member, mailoutbox):
     assert member.email == "fiona.new@example.org"
 
 
-def test_an_email_already_in_use_cannot_be_taken(member_client, member, mailoutbox):
-    other = MemberFactory(email="taken@example.org")
-    member_client.post(reverse("account_email"), {"email": "TAKEN@example.org", "action_add": ""})
-    # Enumeration prevention: the page looks the same and a link goes to the address's owner;
-    # even if they follow it, the address is not verified for a second account.
-    for message in mailoutbox:
-        if "/accounts/confirm-email/" in message.body:
-            key = message.body.split("/accounts/confirm-email/")[1].split("/")[0]
-            member_client.post(reverse("account_confirm_email", args=[key]))
+def address_state():
+    """Every account's address and every address row: what a change of address may touch."""
+    return (
+        sorted(User.objects.values_list("pk", "email")),
+        sorted(EmailAddress.objects.values_list("user_id", "email", "verified", "primary")),
+        sorted(JoinRequest.objects.values_list("user_id", "email", "status")),
+    )
+
+
+@pytest.mark.parametrize(
+    "holder",
+    ["member", "unconfirmed request", "pending request", "declined request", "confirmed row"],
+)
+def test_an_address_someone_else_holds_is_refused_with_a_clear_message(
+    member_client, member, mailoutbox, holder
+):
+    if holder == "member":
+        MemberFactory(email="taken@example.org")
+    elif holder == "confirmed row":
+        # A second, confirmed address of another account.
+        EmailAddress.objects.create(user=MemberFactory(), email="taken@example.org", verified=True)
+    else:
+        status = holder.split()[0]
+        JoinRequestFactory(user__email="taken@example.org", status=status)
+    before = address_state()
+
+    response = member_client.post(
+        reverse("account_email"), {"email": "TAKEN@example.org", "action_add": ""}
+    )
+
+    assert response.status_code == 200
+    assert "belongs to another account or to a request to join" in response.content.decode()
+    assert address_state() == before
+    assert not [m for m in mailoutbox if "/accounts/confirm-email/" in m.body]
+
+
+def test_confirming_an_address_taken_meanwhile_changes_nothing(member_client, member, mailoutbox):
+    """The address was free when asked for; by the time its link is opened a join request has
+    it. Confirming changes neither account, says why, and never answers 500."""
+    member_client.post(reverse("account_email"), {"email": "new@example.org", "action_add": ""})
+    key = mailoutbox[-1].body.split("/accounts/confirm-email/")[1].split("/")[0]
+    JoinRequestFactory(user__email="New@example.org", status="unconfirmed")
+    before = address_state()
+
+    # Opened by whoever reads that inbox: signed out, and signed in as the member.
+    for opener in (client_signed_out(), member_client):
+        response = opener.post(reverse("account_confirm_email", args=[key]), follow=True)
+        assert response.status_code == 200
+        assert "Nothing has changed" in response.content.decode()
+        assert address_state() == before
+
+
+def test_a_members_unconfirmed_change_does_not_block_a_newcomer(member_client, member, mailoutbox):
+    member_client.post(reverse("account_email"), {"email": "wanted@example.org", "action_add": ""})
+    newcomer = client_signed_out()
+    newcomer.post(
+        reverse("membership:join"),
+        join_form_data(email="wanted@example.org", full_name="Wendy Wanted"),
+    )
+    link = mailoutbox[-1].body.split("/accounts/confirm-email/")[1].split("/")[0]
+
+    newcomer.post(reverse("account_confirm_email", args=[link]))
+
+    assert JoinRequest.objects.get(email="wanted@example.org").status == "pending"
+
+
+def client_signed_out():
+    from django.test import Client
+
+    return Client()
+
+
+def test_a_clash_found_only_on_saving_undoes_every_part_of_the_confirmation(
+    member_client, member, mailoutbox, monkeypatch
+):
+    """Two requests racing for one address: the database's unique constraint is the last word,
+    and the change of address is undone as a whole."""
+    from network_site.membership import forms
+
+    member_client.post(reverse("account_email"), {"email": "race@example.org", "action_add": ""})
+    key = mailoutbox[-1].body.split("/accounts/confirm-email/")[1].split("/")[0]
+    rival = UserFactory(email="race@example.org", is_active=False)
+    EmailAddress.objects.filter(user=rival).delete()
+    before = address_state()
+    # As if the rival's account had been made between the check and the save.
+    monkeypatch.setattr(forms, "address_held_by_another", lambda email, user: False)
+
+    response = member_client.post(reverse("account_confirm_email", args=[key]))
+
+    assert response.status_code == 302
+    assert address_state() == before
     member.refresh_from_db()
     assert member.email == "fiona@example.org"
-    assert not member.emailaddress_set.filter(verified=True, email__iexact="taken@example.org")
-    assert other.emailaddress_set.get().verified
 
 
 def test_a_member_can_reset_their_password(client, member, mailoutbox):

@@ -1,4 +1,7 @@
-"""Approval cannot be bypassed: each way to a session, tried by a person who is not approved."""
+"""Approval cannot be bypassed: each way to a session, tried by a person who is not approved;
+and each who is refused is told what is true of their account."""
+
+import re
 
 import pytest
 from allauth.account.forms import default_token_generator
@@ -46,26 +49,83 @@ def test_allauth_adapter_keeps_sign_up_closed(rf):
     assert NetworkAccountAdapter().is_open_for_signup(rf.get("/")) is False
 
 
+def sign_in(client, email, password=PASSWORD):
+    return client.post(reverse("account_login"), {"login": email, "password": password})
+
+
+def page_title(response):
+    return re.search(r"<h1[^>]*>(.*?)</h1>", response.content.decode(), re.S).group(1).strip()
+
+
 @pytest.mark.parametrize(
-    "status",
-    [JoinRequest.Status.UNCONFIRMED, JoinRequest.Status.PENDING, JoinRequest.Status.DECLINED],
+    "status, title, says",
+    [
+        (
+            JoinRequest.Status.UNCONFIRMED,
+            "Confirm your email address first",
+            "Use that link first",
+        ),
+        (
+            JoinRequest.Status.PENDING,
+            "Your request is waiting for a coordinator",
+            "your request is with the network",
+        ),
+        (
+            JoinRequest.Status.DECLINED,
+            "Your request to join was declined",
+            "Your account was not opened",
+        ),
+    ],
 )
-def test_password_sign_in_is_refused_before_approval(client, home_page, status):
+def test_sign_in_before_approval_is_refused_with_what_is_true(
+    client, home_page, status, title, says
+):
     join_request = JoinRequestFactory(status=status)
-    response = client.post(
-        reverse("account_login"), {"login": join_request.email, "password": PASSWORD}
-    )
+    response = sign_in(client, join_request.email)
     assert not signed_in(client)
-    assert response.url == reverse("account_inactive")
-    assert "You cannot sign in yet" in client.get(response.url).content.decode()
+    assert page_title(response) == title
+    assert says in response.content.decode()
+
+
+def test_a_deactivated_member_is_told_the_account_is_deactivated(client, home_page):
+    member = MemberFactory(is_active=False)
+    JoinRequestFactory(user=member, email=member.email, status=JoinRequest.Status.APPROVED)
+    response = sign_in(client, member.email)
+    assert not signed_in(client)
+    assert page_title(response) == "Your account is deactivated"
+    text = response.content.decode()
+    assert "confirm" not in text.lower() and "approv" not in text.lower()
+
+
+def test_each_refusal_names_its_own_state_and_only_after_the_right_password(client, home_page):
+    people = {
+        "unconfirmed": JoinRequestFactory(status=JoinRequest.Status.UNCONFIRMED).user,
+        "pending": JoinRequestFactory(status=JoinRequest.Status.PENDING).user,
+        "declined": JoinRequestFactory(status=JoinRequest.Status.DECLINED).user,
+        "deactivated": MemberFactory(is_active=False),
+        "no role": UserFactory(is_active=True),
+    }
+    titles = {}
+    for state, user in people.items():
+        titles[state] = page_title(sign_in(client, user.email))
+        # With a wrong password nobody learns anything about the account.
+        wrong = sign_in(client, user.email, "not-the-password-at-all")
+        assert wrong.status_code == 200 and "is not right" in wrong.content.decode()
+    assert len(set(titles.values())) == len(people), titles
+
+
+def test_a_deleted_account_is_told_it_no_longer_exists(client, home_page):
+    response = sign_in(client, "deleted-long-ago@example.org")
+    assert not signed_in(client)
+    assert "If you deleted your account, it no longer exists" in response.content.decode()
 
 
 def test_an_active_account_outside_the_members_group_is_refused(client, home_page):
     # For example an account a script made active by mistake, never approved.
     stray = UserFactory(is_active=True)
-    response = client.post(reverse("account_login"), {"login": stray.email, "password": PASSWORD})
+    response = sign_in(client, stray.email)
     assert not signed_in(client)
-    assert response.url == reverse("account_inactive")
+    assert page_title(response) == "Your account has no access at present"
 
 
 def test_confirming_the_email_does_not_sign_in(client, home_page):

@@ -22,7 +22,7 @@ def days_ago(days):
     return timezone.now() - timedelta(days=days)
 
 
-def test_purge_deletes_old_declined_and_unconfirmed_requests_only(settings):
+def test_purge_deletes_old_declined_pending_and_unconfirmed_requests_only(settings):
     settings.MEMBERSHIP_REQUEST_RETENTION_DAYS = 90
     old_declined = JoinRequestFactory(status=JoinRequest.Status.DECLINED, decided_at=days_ago(91))
     ConsentRecord.objects.create(
@@ -34,14 +34,16 @@ def test_purge_deletes_old_declined_and_unconfirmed_requests_only(settings):
     old_unconfirmed = JoinRequestFactory(
         status=JoinRequest.Status.UNCONFIRMED, created_at=days_ago(91), confirmed_at=None
     )
-    old_pending = JoinRequestFactory(confirmed_at=days_ago(200), created_at=days_ago(200))
+    old_pending = JoinRequestFactory(confirmed_at=days_ago(91), created_at=days_ago(200))
+    recent_pending = JoinRequestFactory(confirmed_at=days_ago(89), created_at=days_ago(200))
     member = MemberFactory()
 
     call_command("purge_join_requests", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
     remaining = set(JoinRequest.objects.values_list("pk", flat=True))
-    assert remaining == {recent_declined.pk, old_pending.pk}
-    assert not User.objects.filter(pk__in=[old_declined.user_id, old_unconfirmed.user_id]).exists()
+    assert remaining == {recent_declined.pk, recent_pending.pk}
+    gone = [old_declined.user_id, old_unconfirmed.user_id, old_pending.user_id]
+    assert not User.objects.filter(pk__in=gone).exists()
     assert not EmailAddress.objects.filter(user_id=old_declined.user_id).exists()
     assert not ConsentRecord.objects.filter(user_id=old_declined.user_id).exists()
     assert User.objects.filter(pk=member.pk).exists()

@@ -172,8 +172,15 @@ CASES = [
     Case("join/check-your-email/", "/join/check-your-email/", everyone(200)),
     Case("join/received/", "/join/received/", everyone(200)),
     Case("account/", "/account/", for_members()),
-    Case("account/data/", "/account/data/", for_members()),
-    Case("account/data/download/", "/account/data/download/", for_members(members=405)),
+    # Everyone with an account has their data page and download, staff who are not members too.
+    Case("account/data/", "/account/data/", for_members(staff=200)),
+    Case("account/data/download/", "/account/data/download/", for_members(members=405, staff=405)),
+    Case(
+        "account/data/download/",
+        "/account/data/download/",
+        for_members(members=200, staff=200),
+        method="post",
+    ),
     Case("account/delete/", "/account/delete/", for_members()),
     Case("account/home/", "/account/home/", for_members()),
     Case(
@@ -200,6 +207,11 @@ CASES = [
     Case(
         "admin/memberprofile/export.csv",
         "/admin/memberprofile/export.csv",
+        for_admin(("coordinator", "administrator"), refused=302),
+    ),
+    Case(
+        "admin/memberprofile/inspect/<int:pk>/",
+        "/admin/memberprofile/inspect/{member_profile_id}/",
         for_admin(("coordinator", "administrator"), refused=302),
     ),
     Case(
@@ -359,7 +371,12 @@ CASES = [
         "/admin/snippets/core/sector/delete/{sector_id}/",
         for_admin(("editor", "administrator"), refused=302),
     ),
-    Case("admin/reviews/", "/admin/reviews/", for_admin(STAFF + ("administrator",))),
+    # The report is for those who edit pages; the menu shows it to them only.
+    Case(
+        "admin/reviews/",
+        "/admin/reviews/",
+        for_admin(("editor", "administrator"), refused=302),
+    ),
     Case(
         "admin/reviews/<int:page_id>/reviewed/",
         "/admin/reviews/{meeting_id}/reviewed/",
@@ -368,7 +385,7 @@ CASES = [
     Case(
         "admin/reviews/export.csv",
         "/admin/reviews/export.csv",
-        for_admin(STAFF + ("administrator",)),
+        for_admin(("editor", "administrator"), refused=302),
     ),
 ]
 

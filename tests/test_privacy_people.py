@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 from icalendar import Calendar
 
 from events import booking as bookings
@@ -60,6 +61,47 @@ def test_a_purged_request_leaves_no_name_or_address_in_any_table(client, home_pa
         if any(part.lower() in row.lower() for part in (NAME, EMAIL, "Quillfeather"))
     ]
     assert traces == []
+
+
+def traces_of(*texts):
+    return [
+        (table, row)
+        for table, row in every_row_of_every_table()
+        if any(text.lower() in row.lower() for text in texts)
+    ]
+
+
+def test_a_deleted_account_leaves_no_name_address_or_message_in_any_table(
+    client, home_page, settings
+):
+    """Mail to and from the person waits (or is kept, once sent) in the task queue's table: the
+    deletion reaches it as well."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.ACCOUNT_RATE_LIMITS = {}
+    message = "Shall we compare notes on the Kelpie project"
+    person = MemberFactory(first_name=NAME, email=EMAIL)
+    MemberProfile.objects.create(user=person, listed_in_directory=True, accepts_contact=True)
+    other = MemberFactory(first_name="Hamish Other")
+    other_profile = MemberProfile.objects.create(
+        user=other, listed_in_directory=True, accepts_contact=True
+    )
+    client.force_login(person)
+    # Mail from the person (a directory message naming them) and to them (the reply).
+    client.post(reverse("membership:contact", args=[other_profile.pk]), {"message": message})
+    client.force_login(other)
+    person_profile = MemberProfile.objects.get(user=person)
+    client.post(reverse("membership:contact", args=[person_profile.pk]), {"message": "Yes!"})
+    queue = DBTaskResult._meta.db_table
+    assert {table for table, _ in traces_of(NAME, EMAIL, message)} >= {queue}, "mail is queued"
+
+    client.force_login(person)
+    person.set_password("the-right-password-42")
+    person.save()
+    client.force_login(person)
+    client.post(reverse("membership:delete_account"), {"password": "the-right-password-42"})
+
+    assert traces_of(NAME, EMAIL, "Quillfeather", message) == []
+    assert traces_of("Hamish Other")  # other people's data stays
 
 
 @pytest.fixture

@@ -332,3 +332,31 @@ def test_an_image_with_a_description_is_saved_with_the_draft(client, story_index
     story = StoryPage.objects.get().get_latest_revision_as_object()
     assert story.image.uploaded_by_user == member
     assert story.image_alt_text == "A raised flower bed"
+
+
+@pytest.mark.parametrize("action", ["save", "submit"])
+def test_blanking_the_description_of_a_drafts_image_is_a_form_error(
+    client, story_index, member, action
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.images.tests.utils import get_test_image_file
+
+    upload = SimpleUploadedFile(
+        "photo.png", get_test_image_file().file.getvalue(), content_type="image/png"
+    )
+    client.post(
+        story_index.share_url,
+        {**story_form_data(action="save", image_alt_text="A raised flower bed"), "image": upload},
+    )
+    story = StoryPage.objects.get()
+    revisions = Revision.objects.filter(object_id=str(story.pk)).count()
+
+    response = client.post(
+        story_index.subpage_url("edit_story", story.pk),
+        story_form_data(action=action, image_alt_text=" "),
+    )
+
+    assert response.status_code == 200
+    assert "Describe the image for people who cannot see it" in response.content.decode()
+    assert Revision.objects.filter(object_id=str(story.pk)).count() == revisions
+    assert story.get_latest_revision_as_object().image_alt_text == "A raised flower bed"

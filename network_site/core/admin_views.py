@@ -13,7 +13,13 @@ from wagtail import hooks
 from wagtail.models import Page
 
 from .csv_export import csv_response
-from .reviews import content_for_review, mark_reviewed, reviewable_kind_of, reviewable_types
+from .reviews import (
+    content_for_review,
+    mark_reviewed,
+    may_review,
+    reviewable_kind_of,
+    reviewable_types,
+)
 from .site_address import absolute_url, page_url
 
 PER_PAGE = 50
@@ -46,6 +52,8 @@ class ReviewFilterForm(forms.Form):
 
 
 def report_items(request):
+    if not may_review(request.user):
+        raise PermissionDenied
     form = ReviewFilterForm(request.GET or None)
     kinds, due_only = form.filters()
     return form, content_for_review(request.user, kinds=kinds, due_only=due_only)

@@ -39,14 +39,26 @@ class SearchForm(forms.Form):
     page = forms.IntegerField(required=False, min_value=1)
 
 
-class SectorField(forms.ModelChoiceField):
+class BySlugMixin:
+    """Sectors are sent by their slugs, but a model form's initial value is the stored key: each
+    option is marked as chosen only when that key is turned into its slug first."""
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return [self.prepare_value(item) for item in value]
+        if isinstance(value, int) and not isinstance(value, bool):
+            return self.queryset.filter(pk=value).values_list("slug", flat=True).first()
+        return super().prepare_value(value)
+
+
+class SectorField(BySlugMixin, forms.ModelChoiceField):
     """One of the shared sectors, sent by its slug as the listings' filters send it."""
 
     def __init__(self, **kwargs):
         super().__init__(queryset=Sector.objects.all(), to_field_name="slug", **kwargs)
 
 
-class SectorsField(forms.ModelMultipleChoiceField):
+class SectorsField(BySlugMixin, forms.ModelMultipleChoiceField):
     """Any number of the shared sectors, as checkboxes, sent by their slugs."""
 
     widget = forms.CheckboxSelectMultiple

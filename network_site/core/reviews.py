@@ -57,6 +57,11 @@ def review_cutoff(today: datetime.date | None = None) -> datetime.date:
     return (today or timezone.localdate()) - REVIEW_INTERVAL
 
 
+def may_review(user: "AbstractUser") -> bool:
+    """The report is for people who edit pages: the menu shows it to them, and only them."""
+    return PagePermissionPolicy().user_has_permission(user, "change")
+
+
 def editable_pages(user: "AbstractUser") -> QuerySet:
     """The ids of the pages this user may edit, as a subquery."""
     return PagePermissionPolicy().instances_user_has_permission_for(user, "change").values("pk")

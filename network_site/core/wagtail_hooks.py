@@ -5,13 +5,12 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
-from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
 
 from . import admin_views, avatars
 from .models import Sector
-from .reviews import MARK_REVIEWED_ACTION, content_for_review
+from .reviews import MARK_REVIEWED_ACTION, content_for_review, may_review
 
 
 @hooks.register("register_admin_urls")
@@ -27,13 +26,9 @@ def register_review_urls():
     ]
 
 
-def can_edit_pages(user):
-    return PagePermissionPolicy().user_has_permission(user, "change")
-
-
 class ReviewReportMenuItem(MenuItem):
     def is_shown(self, request):
-        return can_edit_pages(request.user)
+        return may_review(request.user)
 
 
 @hooks.register("register_reports_menu_item")
@@ -66,7 +61,7 @@ class DueForReviewPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_due_for_review_panel(request, panels):
-    if can_edit_pages(request.user):
+    if may_review(request.user):
         panels.append(DueForReviewPanel(request.user))
 
 

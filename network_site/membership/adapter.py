@@ -8,6 +8,11 @@ from dataclasses import replace
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.internal.stagekit import clear_login
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib import messages
+from django.db import IntegrityError, transaction
+from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from network_site.core.mail import queue_email, render_text_email
@@ -15,6 +20,29 @@ from network_site.core.site_address import on_site_address, public_site
 
 from .access import is_member
 from .validators import no_address_literal
+
+# Why a person whose password was right still cannot sign in: each state has its own page text.
+UNCONFIRMED, PENDING, DECLINED = "unconfirmed", "pending", "declined"
+DEACTIVATED, NO_ROLE = "deactivated", "no_role"
+REFUSAL_TITLES = {
+    UNCONFIRMED: "Confirm your email address first",
+    PENDING: "Your request is waiting for a coordinator",
+    DECLINED: "Your request to join was declined",
+    DEACTIVATED: "Your account is deactivated",
+    NO_ROLE: "Your account has no access at present",
+}
+
+
+def refusal_reason(user):
+    from .models import JoinRequest
+
+    join_request = JoinRequest.objects.filter(user=user).first()
+    if join_request is not None and join_request.status != JoinRequest.Status.APPROVED:
+        return join_request.status, join_request  # unconfirmed, pending or declined
+    # An approved member (or staff) whose account a coordinator or administrator turned off.
+    if not user.is_active:
+        return DEACTIVATED, join_request
+    return NO_ROLE, join_request
 
 
 def user_display(user):
@@ -29,6 +57,14 @@ def may_sign_in(user):
 
 
 class NetworkAccountAdapter(DefaultAccountAdapter):
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        # Also what someone whose account was deleted meets: the page cannot tell them apart
+        # from a mistyped address without telling strangers who has an account.
+        "email_password_mismatch": "The email address or the password is not right. If you "
+        "deleted your account, it no longer exists: you can ask to join again.",
+    }
+
     def is_open_for_signup(self, request):
         # The join form is the only way in; allauth's own sign-up stays closed.
         return False
@@ -38,6 +74,47 @@ class NetworkAccountAdapter(DefaultAccountAdapter):
             clear_login(request)
             return self.respond_user_inactive(request, user)
         return super().pre_login(request, user, **kwargs)
+
+    def respond_user_inactive(self, request, user):
+        """Called only once the password is right: the page says what is true of this account."""
+        from .services import contact_email
+
+        reason, join_request = refusal_reason(user)
+        return TemplateResponse(
+            request,
+            "account/account_inactive.html",
+            {
+                "reason": reason,
+                "title": REFUSAL_TITLES[reason],
+                "join_request": join_request,
+                "contact_email": contact_email(),
+                "reply_within_days": settings.MEMBERSHIP_REPLY_WITHIN_DAYS,
+            },
+        )
+
+    def confirm_email(self, request, email_address):
+        """All or nothing: the address becomes the account's only if no one else holds it by now,
+        and a clash found on saving undoes every part of the change."""
+        from .forms import address_held_by_another
+
+        user = email_address.user
+        if not address_held_by_another(email_address.email, user):
+            if not EmailAddress.objects.filter(user=user).exclude(pk=email_address.pk).exists():
+                # A newcomer's first address: no address of theirs changes, nothing to undo.
+                return super().confirm_email(request, email_address)
+            try:
+                with transaction.atomic():
+                    return super().confirm_email(request, email_address)
+            except IntegrityError:
+                pass  # another account took the address in the meantime
+        email_address.refresh_from_db()
+        email_address.user.refresh_from_db()
+        messages.error(
+            request,
+            "Nothing has changed: this address already belongs to another account or to a "
+            "request to join, so the link cannot make it this account's address.",
+        )
+        return False
 
     def clean_email(self, email):
         # allauth's own forms (change of address, password reset) get the join form's rules.
@@ -51,6 +128,9 @@ class NetworkAccountAdapter(DefaultAccountAdapter):
         return super().get_login_redirect_url(request)
 
     def get_email_verification_redirect_url(self, email_address):
+        if not email_address.verified:
+            # The confirmation was refused (confirm_email says why, in a message).
+            return reverse("account_email") if self.request.user.is_authenticated else "/"
         if self.request.user.is_authenticated:
             return reverse("membership:account")
         return reverse("membership:join_received")

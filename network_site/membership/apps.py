@@ -40,5 +40,6 @@ class MembershipConfig(AppConfig):
         schedule.register(
             "purge_join_requests",
             schedule.DAILY,
-            "Deletes declined and never-confirmed join requests after the retention period.",
+            "Deletes join requests declined, left pending or never confirmed, after the retention "
+            "period.",
         )

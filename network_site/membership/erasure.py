@@ -5,9 +5,15 @@ Wagtail or allauth and point at the user are handled here by name, in ERASED_BY_
 a test walks every foreign key to the user model and fails on one that is in neither list.
 """
 
+import json
+
 from allauth.account.models import EmailAddress
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.html import escape
 
 from . import personal_data
 from .models import ConsentRecord, JoinRequest, MemberProfile, MemberStatusChange, User
@@ -173,9 +179,50 @@ def anonymise_wagtail_records(user):
     Page.objects.filter(owner=user).update(owner=None)
 
 
+# Shorter names would match words in other people's mail.
+SHORTEST_NAME_TO_FORGET = 4
+
+
+def spellings(text):
+    """`text` as it may stand in a stored task: as typed, escaped for HTML mail, and escaped
+    again for JSON (non-ASCII letters as \\u escapes)."""
+    forms = {text, escape(text)}
+    return forms | {json.dumps(form)[1:-1] for form in forms}
+
+
+def forget_queued_work_about(texts):
+    """Deletes every row of the task queue (mail waiting to go, or sent and kept for a while)
+    whose arguments or result mention one of `texts`: an address, a name, a link to a person."""
+    if not apps.is_installed("django_tasks_db"):
+        return
+    from django_tasks_db.models import DBTaskResult
+
+    condition = Q()
+    for text in texts:
+        if len(text.strip()) < SHORTEST_NAME_TO_FORGET:
+            continue
+        for form in spellings(text.strip()):
+            condition |= Q(args_kwargs__icontains=form) | Q(return_value__icontains=form)
+    if condition:
+        DBTaskResult.objects.filter(condition).delete()
+
+
+def words_about(user):
+    """What a stored email says that points at this person: their addresses, their names, and the
+    link other members use to write to them."""
+    texts = {user.email, user.get_full_name()}
+    texts.update(EmailAddress.objects.filter(user=user).values_list("email", flat=True))
+    for full_name, email in JoinRequest.objects.filter(user=user).values_list("full_name", "email"):
+        texts.update((full_name, email))
+    for profile_id in MemberProfile.objects.filter(user=user).values_list("pk", flat=True):
+        texts.add(reverse("membership:contact", args=[profile_id]))
+    return {text for text in texts if text}
+
+
 def delete_account(user):
     """Erases or anonymises everything the site holds about `user`, then deletes the account."""
     with transaction.atomic():
+        forget_queued_work_about(words_about(user))
         personal_data.erase_for(user)
         anonymise_wagtail_records(user)
         user.delete()

@@ -1,5 +1,7 @@
 import re
 
+from allauth.account.forms import AddEmailForm
+from allauth.account.models import EmailAddress
 from django import forms
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
@@ -7,7 +9,7 @@ from django.core.exceptions import ValidationError
 from network_site.core.forms import SectorField
 
 from . import choices
-from .models import MemberProfile, User
+from .models import JoinRequest, MemberProfile, User
 from .validators import no_address_literal, one_line_plain_text
 
 MARKUP = re.compile(r"<[^>]*>|&[#a-z0-9]+;", re.IGNORECASE)
@@ -217,3 +219,32 @@ class ContactMemberForm(forms.Form):
         help_text="2,000 characters at most. Do not share anything about the people you support.",
         error_messages={"required": "Write your message"},
     )
+
+
+ADDRESS_HELD_MESSAGE = (
+    "This address belongs to another account or to a request to join, so it cannot be yours "
+    "here too. Choose another address."
+)
+
+
+def address_held_by_another(email, user):
+    """Whether another account, another account's confirmed address or another person's request
+    to join has this address, whatever its case. (Someone else's unconfirmed wish to change to
+    it holds nothing.)"""
+    others_addresses = EmailAddress.objects.filter(email__iexact=email, verified=True)
+    return (
+        User.objects.filter(email__iexact=email).exclude(pk=user.pk).exists()
+        or others_addresses.exclude(user=user).exists()
+        or JoinRequest.objects.filter(email__iexact=email).exclude(user=user).exists()
+    )
+
+
+class ChangeEmailForm(AddEmailForm):
+    """allauth's change of address, refusing an address someone else holds: confirming it
+    later could only fail, and would send that person a link about an account not theirs."""
+
+    def clean_email(self):
+        email = super().clean_email()
+        if address_held_by_another(email, self.user):
+            raise ValidationError(ADDRESS_HELD_MESSAGE, code="address_held")
+        return email

@@ -14,10 +14,10 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.ui.tables import ButtonsColumnMixin, Column, DateColumn, TitleColumn
+from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import HeaderButton, ListingButton
+from wagtail.admin.widgets import Button, HeaderButton, ListingButton
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -98,23 +98,43 @@ def roles(profile):
     return ", ".join(group.name for group in profile.user.groups.all())
 
 
+def may_change_status_of(user, profile):
+    # Nobody deactivates their own account: another coordinator must.
+    return can_change_status(user) and profile.user != user
+
+
+def status_button(profile, button_class):
+    active = profile.user.is_active
+    return button_class(
+        "Deactivate" if active else "Reactivate",
+        url=reverse("memberprofile:status", args=[profile.pk]),
+        icon_name="cross" if active else "tick",
+        priority=10,
+    )
+
+
+class MemberInspectView(InspectView):
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        if may_change_status_of(self.request.user, self.object):
+            buttons.append(status_button(self.object, Button))
+        return buttons
+
+
+class MemberNameColumn(ButtonsColumnMixin, TitleColumn):
+    """The member's name, linking to their details, with the row's action (deactivate or
+    reactivate) beside it. (A column given to list_display gets no buttons of its own.)"""
+
+    def get_buttons(self, instance, parent_context):
+        if may_change_status_of(parent_context["request"].user, instance):
+            return [status_button(instance, ListingButton)]
+        return []
+
+
 class MemberIndexView(IndexView):
     def get_base_queryset(self):
         return members().prefetch_related("user__groups").order_by("user__first_name", "pk")
-
-    def get_list_more_buttons(self, instance):
-        buttons = super().get_list_more_buttons(instance)
-        if can_change_status(self.request.user) and instance.user != self.request.user:
-            active = instance.user.is_active
-            buttons.append(
-                ListingButton(
-                    "Deactivate" if active else "Reactivate",
-                    url=reverse("memberprofile:status", args=[instance.pk]),
-                    icon_name="cross" if active else "tick",
-                    priority=10,
-                )
-            )
-        return buttons
 
     @cached_property
     def header_buttons(self):
@@ -138,13 +158,19 @@ class MemberViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     index_view_class = MemberIndexView
+    inspect_view_class = MemberInspectView
     filterset_class = MemberFilterSet
     search_fields = ["user__first_name", "user__email", "organisation", "role"]
     search_backend_name = None
     list_export = []
     form_fields = ["bio"]  # never shown: the permission policy refuses add and change
     list_display = [
-        TitleColumn("name", label="Name", accessor=lambda profile: profile.user.get_full_name()),
+        MemberNameColumn(
+            "name",
+            label="Name",
+            accessor=lambda profile: profile.user.get_full_name() or profile.user.email,
+            get_url=lambda profile: reverse("memberprofile:inspect", args=[profile.pk]),
+        ),
         Column("email", label="Email", accessor="user.email"),
         Column("sector", label="Sector", accessor=sector_name),
         Column("area", label="Area", accessor="get_council_area_display"),

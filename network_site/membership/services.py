@@ -89,7 +89,7 @@ def tell_owner_of_repeat_request(request: HttpRequest, user: User, password: str
             "reply_within_days": settings.MEMBERSHIP_REPLY_WITHIN_DAYS,
             "sign_in_url": absolute_url(reverse("account_login")),
             "reset_url": absolute_url(reverse("account_reset_password")),
-            "contact_email": _contact_email(),
+            "contact_email": contact_email(),
         },
     )
 
@@ -226,7 +226,7 @@ def decline(
     send_email(
         "membership/declined",
         [join_request.email],
-        {"join_request": join_request, "contact_email": _contact_email()},
+        {"join_request": join_request, "contact_email": contact_email()},
     )
     return join_request
 
@@ -250,7 +250,7 @@ def _record_decision(
     log(instance=join_request, action=action, user=decided_by)
 
 
-def _contact_email() -> str:
+def contact_email() -> str:
     from network_site.core.models import NetworkSettings
 
     site = Site.objects.filter(is_default_site=True).first()
@@ -284,28 +284,34 @@ def booklet_page() -> Page | None:
 
 
 def purge_expired_requests(now: datetime | None = None) -> int:
-    """Deletes declined requests, and requests never confirmed, older than the retention period,
-    with their (never active) accounts. Returns how many went."""
+    """Deletes requests older than the retention period that never became a membership: declined
+    (counted from the decision), left pending (from the confirmation) or never confirmed (from
+    the request), with their never active accounts and every trace of them. Returns how many
+    went."""
+    from .erasure import forget_queued_work_about, words_about
+
     now = now or timezone.now()
     cutoff = now - timedelta(days=settings.MEMBERSHIP_REQUEST_RETENTION_DAYS)
     expired = JoinRequest.objects.filter(
         models.Q(status=JoinRequest.Status.DECLINED, decided_at__lt=cutoff)
+        | models.Q(status=JoinRequest.Status.PENDING, confirmed_at__lt=cutoff)
         | models.Q(status=JoinRequest.Status.UNCONFIRMED, created_at__lt=cutoff),
         user__is_active=False,
         user__is_staff=False,
         user__is_superuser=False,
-    )
-    purged = list(expired.values_list("pk", "user_id", "email"))
+    ).select_related("user")
+    purged = list(expired)
     with transaction.atomic():
-        User.objects.filter(pk__in=[user_id for _, user_id, _ in purged]).delete()
-        _forget_traces([pk for pk, _, _ in purged], [email for _, _, email in purged])
+        for join_request in purged:
+            forget_queued_work_about(words_about(join_request.user))
+        User.objects.filter(pk__in=[request.user_id for request in purged]).delete()
+        _relabel_history([request.pk for request in purged])
     return len(purged)
 
 
-def _forget_traces(request_ids: Iterable[int], emails: Iterable[str]) -> None:
-    """What outlives a purged request elsewhere: the admin's history names it ("Full Name
-    <address>") and the task queue keeps the emails sent to it. Neither may keep the person."""
-    from django.apps import apps
+def _relabel_history(request_ids: Iterable[int]) -> None:
+    """The admin's history names a purged request ("Full Name <address>"): it may not keep the
+    person."""
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import ModelLogEntry
 
@@ -313,8 +319,3 @@ def _forget_traces(request_ids: Iterable[int], emails: Iterable[str]) -> None:
         content_type=ContentType.objects.get_for_model(JoinRequest),
         object_id__in=[str(pk) for pk in request_ids],
     ).update(label="A join request (its details deleted)", data={})
-    if apps.is_installed("django_tasks_db"):
-        from django_tasks_db.models import DBTaskResult
-
-        for email in emails:
-            DBTaskResult.objects.filter(args_kwargs__icontains=email).delete()

@@ -4,6 +4,7 @@ from allauth.core import ratelimit
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import IntegrityError
 from django.db.models import Case, When
@@ -285,12 +286,15 @@ def contact_member(request, profile_id):
     )
 
 
-@member_required
+# Everyone with an account may download what the site holds about them, members and staff alike.
+@login_required
 def my_data(request):
-    return TemplateResponse(request, "pages/membership/my_data.html")
+    return TemplateResponse(
+        request, "pages/membership/my_data.html", {"is_member": is_member(request.user)}
+    )
 
 
-@member_required
+@login_required
 @require_http_methods(["POST"])
 def download_my_data(request):
     data = {

@@ -191,3 +191,13 @@ def register_decision_log_actions(actions):
 def add_join_requests_panel(request, panels):
     if request.user.has_perm("membership.view_joinrequest"):
         panels.append(JoinRequestsPanel())
+
+
+@hooks.register("register_account_menu_item")
+def my_data_account_menu_item(request):
+    # Staff who are not members have no member pages: this is how they reach their data.
+    return {
+        "url": reverse("membership:my_data"),
+        "label": "Your data",
+        "help_text": "Download everything this site holds about you.",
+    }

@@ -275,6 +275,7 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 # Membership: the join form replaces allauth's sign-up, and only approved people get a session.
 ACCOUNT_ADAPTER = "network_site.membership.adapter.NetworkAccountAdapter"
+ACCOUNT_FORMS = {"add_email": "network_site.membership.forms.ChangeEmailForm"}
 ACCOUNT_USER_DISPLAY = "network_site.membership.adapter.user_display"
 ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False

@@ -81,7 +81,7 @@ def test_join_confirm_approve_sign_in_download_delete(chromium, served_site):
 
     # Not approved yet: signing in is refused.
     sign_in(page, base_url, email, PASSWORD)
-    assert page.locator("h1").inner_text() == "You cannot sign in yet"
+    assert page.locator("h1").inner_text() == "Your request is waiting for a coordinator"
     assert_accessible(page)
 
     # A coordinator approves in the Wagtail admin.

@@ -6,8 +6,9 @@ from network_site.membership.services import purge_expired_requests
 
 class Command(BaseCommand):
     help = (
-        "Deletes declined join requests, and requests never confirmed, older than "
-        "MEMBERSHIP_REQUEST_RETENTION_DAYS, with their accounts. Run it daily from a scheduler."
+        "Deletes join requests declined, left pending or never confirmed for longer than "
+        "MEMBERSHIP_REQUEST_RETENTION_DAYS, with their accounts and the mail about them in the "
+        "task queue. Run it daily from a scheduler."
     )
 
     def handle(self, *args, **options):
