@@ -56,7 +56,7 @@ class Command(BaseCommand):
             started = time.monotonic()
             try:
                 call_command(job.command, *job.arguments, stdout=self.stdout)
-            except Exception:  # noqa: BLE001 - a broken job must not stop the others; logged in full
+            except Exception:  # A broken job must not stop the others; logged in full
                 logger.exception("Scheduled job %s failed", job.command)
                 failed.append(job.command)
             else:
