@@ -75,17 +75,17 @@ def compare(request, guide):
         comparison = content_cached(
             "mapping-comparison", (guide.pk, chosen), lambda: comparison_of(guide, chosen)
         )
-    # Each entry as a checkbox: (slug, title, ticked), without a form widget for each of hundreds.
-    ticked = set(chosen) if asked else set()
+    form.fields["entry"].label = (
+        "Choose other entries to compare"
+        if comparison
+        else f"Choose {MIN_COMPARED} to {MAX_COMPARED} entries to compare"
+    )
     return guide.render(
         request,
         template="pages/mapping/compare.html",
         context_overrides={
             "form": form,
-            "entry_choices": [(slug, title, slug in ticked) for slug, title in all_entries],
             "comparison": comparison,
-            "min_compared": MIN_COMPARED,
-            "max_compared": MAX_COMPARED,
         },
     )
 

@@ -1,9 +1,17 @@
-"""One way in templates and code: HTML comes from templates, not from strings in Python."""
+"""One way in templates and code: HTML comes from templates, not from strings in Python, and
+every question is drawn by the form renderer."""
 
 import ast
+import re
 from pathlib import Path
 
+import pytest
 from django.conf import settings
+
+from resources.models import SelfCheckPage
+from tests.test_form_rendering import assert_every_reference_resolves
+
+DEMO_APPS = ["resources", "mapping"]
 
 SOURCE_PACKAGES = ["network_site", "stories", "resources", "events", "mapping"]
 HTML_IN_PYTHON = {"mark_safe", "format_html", "format_html_join", "SafeString"}
@@ -27,3 +35,67 @@ def test_no_module_builds_html_as_strings():
         if isinstance(node, ast.Name) and node.id in HTML_IN_PYTHON
     ]
     assert offenders == []
+
+
+# Inputs that belong to no Django form: the menu toggle and the header's search box (a plain GET
+# to /search/), the join form's honeypot (its field must not look like one), and the guide list's
+# compare tray (one checkbox per listed entry, read by compare-tray.js); and allauth's field element,
+# which allauth draws without Django's renderer (it keeps the renderer's ids). The admin's screens
+# keep Wagtail's look and are not counted.
+HAND_DRAWN_INPUTS = {
+    "allauth/elements/field.html": 2,
+    "navigation/header.html": 2,
+    "pages/membership/join.html": 1,
+    "pages/mapping/mapping_guide_page.html": 1,
+}
+FIELD_MARKUP = re.compile(r"<select\b|<textarea\b|ds_question__error-message")
+VISIBLE_INPUT = re.compile(r"<input\b(?![^>]*type=\"hidden\")")
+
+
+def site_templates():
+    base = Path(settings.BASE_DIR)
+    for path in sorted(base.rglob("templates/**/*.html")):
+        relative = path.relative_to(base)
+        if {".venv", "node_modules"} & set(relative.parts):
+            continue
+        yield relative.as_posix().split("templates/", 1)[1], path.read_text()
+
+
+def test_no_template_draws_a_form_field_by_hand():
+    """Questions are drawn by the form renderer's templates (templates/forms/), so they share one
+    markup and one id scheme for hints and errors (`<id>_helptext`, `<id>_error`)."""
+    by_hand = {
+        name: len(FIELD_MARKUP.findall(text)) + len(VISIBLE_INPUT.findall(text))
+        for name, text in site_templates()
+        if not name.startswith(("forms/", "wagtailadmin/")) and "/admin/" not in name
+    }
+    assert {name: count for name, count in by_hand.items() if count} == HAND_DRAWN_INPUTS
+
+
+def error_ids(html):
+    return re.findall(r'<p class="ds_question__error-message" id="([^"]+)"', html)
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("demo_content")
+@pytest.mark.parametrize(
+    "address, query",
+    [
+        ("/resources/", {"type": "pirates", "q": "x" * 201}),
+        ("/mapping-guide/matrix/", {"kind": "spaceship", "sector": "nowhere"}),
+        ("/mapping-guide/compare/", {"entry": "no-such-entry"}),
+        ("self-check", {"check": "1"}),
+        ("/search/", {"q": "x" * 201}),
+    ],
+)
+def test_every_refused_answer_has_the_one_error_id_scheme(client, address, query):
+    if address == "self-check":
+        address = SelfCheckPage.objects.get().url
+    html = client.get(address, query).content.decode()
+    ids = error_ids(html)
+    assert ids, "the page shows a message beside the refused answer"
+    assert all(re.fullmatch(r"id_\w+_error", error_id) for error_id in ids), ids
+    # Every message is named by its question, and every summary link leads to a question.
+    assert_every_reference_resolves(html)
+    summary_links = re.findall(r'<li><a href="#(id_\w+)">', html)
+    assert {f"{link}_error" for link in summary_links} <= set(ids)
