@@ -72,6 +72,15 @@ def test_no_template_draws_a_form_field_by_hand():
     assert {name: count for name, count in by_hand.items() if count} == HAND_DRAWN_INPUTS
 
 
+def test_a_metadata_row_is_written_by_its_component():
+    by_hand = [
+        name
+        for name, text in site_templates()
+        if "ds_metadata__item" in text and name != "components/metadata_item.html"
+    ]
+    assert by_hand == []
+
+
 def error_ids(html):
     return re.findall(r'<p class="ds_question__error-message" id="([^"]+)"', html)
 
@@ -99,3 +108,26 @@ def test_every_refused_answer_has_the_one_error_id_scheme(client, address, query
     assert_every_reference_resolves(html)
     summary_links = re.findall(r'<li><a href="#(id_\w+)">', html)
     assert {f"{link}_error" for link in summary_links} <= set(ids)
+
+
+def test_the_networks_name_is_written_once():
+    """settings.WAGTAIL_SITE_NAME is the name; templates write {{ site_name }} and code reads the
+    setting (demo content, being content, may name the network in its prose)."""
+    base = Path(settings.BASE_DIR)
+    written = [
+        path.relative_to(base).as_posix()
+        for package in [*SOURCE_PACKAGES, "templates"]
+        for path in sorted((base / package).rglob("*"))
+        if path.suffix in {".py", ".html", ".txt"}
+        and "demo_content" not in path.parts
+        and "Personal Outcomes Network" in path.read_text()
+    ]
+    assert written == ["network_site/settings/base.py"]
+
+
+@pytest.mark.django_db
+def test_a_page_takes_the_name_from_the_setting(client, settings, home_page):
+    settings.WAGTAIL_SITE_NAME = "Northern Outcomes Network"
+    html = client.get(home_page.url).content.decode()
+    assert '<meta property="og:site_name" content="Northern Outcomes Network">' in html
+    assert "<p>The Northern Outcomes Network: an open" in html

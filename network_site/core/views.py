@@ -94,4 +94,4 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # Rendered without the request's context: whatever broke must not break this page too.
-    return render(None, "500.html", status=500)
+    return render(None, "500.html", {"site_name": settings.WAGTAIL_SITE_NAME}, status=500)

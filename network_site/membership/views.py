@@ -295,7 +295,7 @@ def my_data(request):
 def download_my_data(request):
     data = {
         "exported_at": timezone.now().isoformat(),
-        "site": "Personal Outcomes Network",
+        "site": settings.WAGTAIL_SITE_NAME,
         **personal_data.export_for(request.user),
     }
     response = HttpResponse(
