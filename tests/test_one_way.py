@@ -131,3 +131,29 @@ def test_a_page_takes_the_name_from_the_setting(client, settings, home_page):
     html = client.get(home_page.url).content.decode()
     assert '<meta property="og:site_name" content="Northern Outcomes Network">' in html
     assert "<p>The Northern Outcomes Network: an open" in html
+
+
+LISTING_TEMPLATES = [
+    "pages/stories/story_index_page.html",
+    "pages/resources/resource_index_page.html",
+    "pages/mapping/mapping_guide_page.html",
+]
+
+
+@pytest.mark.parametrize("name", LISTING_TEMPLATES)
+def test_every_listing_is_built_on_the_one_skeleton(name):
+    text = (Path(settings.BASE_DIR) / "templates" / name).read_text()
+    assert text.startswith('{% extends "components/listing_page.html" %}')
+    assert "robots" not in text, "the skeleton holds the one noindex rule"
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("demo_content")
+@pytest.mark.parametrize("address", ["/resources/", "/mapping-guide/"])
+@pytest.mark.parametrize(
+    "query, indexable",
+    [({}, True), ({"q": "carers"}, False), ({"page": "0"}, False), ({"sector": "nowhere"}, False)],
+)
+def test_only_a_listings_plain_first_page_is_indexed(client, address, query, indexable):
+    html = client.get(address, query).content.decode()
+    assert ('<meta name="robots" content="noindex">' not in html) == indexable

@@ -95,6 +95,12 @@ class Listing:
         return bool(self.query or self.selected)
 
     @property
+    def is_indexable(self) -> bool:
+        """Whether search engines may index this page of the listing: only the plain first page,
+        neither filtered, nor refused, nor a later page (each is a copy of what that page links to)."""
+        return not (self.is_filtered or self.form.errors or self.page.number > 1)
+
+    @property
     def active_filter_count(self) -> int:
         """How many choices narrow the listing: each selected value, and the search words as one
         (the filters' panel holds the search box too)."""
