@@ -19,7 +19,7 @@ from .models import (
     EntryDimensionValue,
     MappingEntryPage,
 )
-from .queries import FACETS, SEARCH_LABEL
+from .listing import FACETS, SEARCH_LABEL
 from .records import RECORD_PREFETCH, csv_header, export_record, record_to_row, sector_names
 
 ENTRIES_PER_PAGE = 50

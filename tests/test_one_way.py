@@ -157,3 +157,30 @@ def test_every_listing_is_built_on_the_one_skeleton(name):
 def test_only_a_listings_plain_first_page_is_indexed(client, address, query, indexable):
     html = client.get(address, query).content.decode()
     assert ('<meta name="robots" content="noindex">' not in html) == indexable
+
+
+def test_each_sections_index_page_is_the_one_index_page():
+    from events.models import MeetingIndexPage
+    from mapping.models import MappingGuidePage
+    from network_site.core.index_pages import SectionIndexPage
+    from resources.models import ResourceIndexPage
+    from stories.models import StoryIndexPage
+
+    for index_page in (StoryIndexPage, ResourceIndexPage, MeetingIndexPage, MappingGuidePage):
+        assert issubclass(index_page, SectionIndexPage), index_page
+        # Its table keeps its name and its introduction: no data moves.
+        assert (
+            index_page._meta.db_table
+            == f"{index_page._meta.app_label}_{index_page.__name__.lower()}"
+        )
+        assert index_page._meta.get_field("introduction").model is index_page
+
+
+def test_an_apps_filters_live_in_its_listing_module():
+    """Each app's facets of the core's filtered listing are in `<app>/listing.py`."""
+    declaring = sorted(
+        path.relative_to(settings.BASE_DIR).as_posix()
+        for path in source_files()
+        if "Facet(" in path.read_text() or "sector_facet(" in path.read_text()
+    )
+    assert all(name.endswith("/listing.py") for name in declaring), declaring
