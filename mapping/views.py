@@ -13,13 +13,13 @@ from network_site.core.page_cache import content_cached
 
 from .comparison import build_comparison
 from .forms import MAX_COMPARED, MIN_COMPARED, CompareForm
+from .listing import FACETS, SEARCH_LABEL
 from .models import (
     ComparisonDimension,
     DimensionValue,
     EntryDimensionValue,
     MappingEntryPage,
 )
-from .listing import FACETS, SEARCH_LABEL
 from .records import RECORD_PREFETCH, csv_header, export_record, record_to_row, sector_names
 
 ENTRIES_PER_PAGE = 50

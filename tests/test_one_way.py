@@ -184,3 +184,45 @@ def test_an_apps_filters_live_in_its_listing_module():
         if "Facet(" in path.read_text() or "sector_facet(" in path.read_text()
     )
     assert all(name.endswith("/listing.py") for name in declaring), declaring
+
+
+def test_apps_extend_each_other_through_wagtail_hooks_not_ready():
+    """What an app adds to core's and membership's lists (demo content, generators, scheduled
+    jobs, home page and member home sections, news, reviewable types) is a hook in its
+    wagtail_hooks.py, so that a newcomer reads one place per app."""
+    from network_site.core import home_sections, schedule
+    from network_site.core.bulk import registered_generators
+    from network_site.core.demo import demo_app_labels
+    from network_site.core.reviews import reviewable_types
+
+    base = Path(settings.BASE_DIR)
+    registries = re.compile(
+        r"register_demo_content|register_generator|schedule|home_sections|register_reviewable"
+        r"|register_section|register_news"
+    )
+    apps_modules = [
+        base / package / "apps.py" for package in ["stories", "resources", "events", "mapping"]
+    ]
+    apps_modules += [base / "network_site/core/apps.py", base / "network_site/membership/apps.py"]
+    assert [path.name for path in apps_modules if registries.search(path.read_text())] == []
+
+    # In INSTALLED_APPS order, as `ready()` gave them.
+    assert demo_app_labels() == ["membership", "resources", "mapping", "stories", "events"]
+    assert [option for option, _path, _default in registered_generators()] == [
+        "members",
+        "stories",
+        "resources",
+        "mapping_entries",
+        "meetings",
+    ]
+    assert {key for key, _label in home_sections.choices()} == {
+        "join",
+        "latest_stories",
+        "next_meeting",
+    }
+    assert {kind.key for kind in reviewable_types()} == {
+        "resource",
+        "carers-act-guide",
+        "mapping-entry",
+    }
+    assert "send_meeting_reminders" in schedule.registered_jobs()

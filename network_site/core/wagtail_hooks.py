@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.db.models import ProtectedError
 from django.shortcuts import redirect
@@ -9,7 +10,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
 
-from . import admin_views, avatars
+from . import admin_views, avatars, schedule
 from .models import Sector
 from .reviews import MARK_REVIEWED_ACTION, content_for_review
 
@@ -99,3 +100,16 @@ class SectorViewSet(SnippetViewSet):
 
 
 register_snippet(SectorViewSet)
+
+
+@hooks.register(schedule.JOBS_HOOK)
+def scheduled_jobs():
+    if settings.TASKS["default"]["BACKEND"] != "django_tasks_db.DatabaseBackend":
+        return []
+    return [
+        schedule.job(
+            "prune_db_task_results",
+            schedule.DAILY,
+            "Deletes the records of background tasks finished more than 14 days ago.",
+        )
+    ]
