@@ -9,21 +9,14 @@ class EventsConfig(AppConfig):
         from wagtail.signals import page_published
 
         from network_site.core.page_cache import register_page_record
-        from network_site.membership.personal_data import register
-        from network_site.membership.services import register_next_meeting
 
-        from .booking import (
-            erase_member_bookings,
-            export_member_bookings,
-            offer_places_after_publishing,
-        )
+        from .booking import offer_places_after_publishing
         from .mailing import announce_after_publishing
         from .models import (
             AccessNeedsTally,
             Booking,
             MeetingMailing,
             MeetingPage,
-            next_public_meeting,
         )
 
         page_published.connect(offer_places_after_publishing, sender=MeetingPage)
@@ -39,11 +32,3 @@ class EventsConfig(AppConfig):
         register_page_record(AccessNeedsTally, lambda tally: [])
         register_page_record(MeetingMailing, lambda mailing: [])
         page_published.connect(announce_after_publishing, sender=MeetingPage)
-
-        register(
-            "meeting_bookings",
-            export=export_member_bookings,
-            erase=erase_member_bookings,
-            models=[Booking],
-        )
-        register_next_meeting(next_public_meeting)

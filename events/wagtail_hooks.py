@@ -7,11 +7,13 @@ from wagtail.admin.widgets import Button
 from network_site.core import home_sections, schedule
 from network_site.core.bulk import GENERATORS_HOOK, Generator
 from network_site.core.demo import DEMO_CONTENT_HOOK
-from network_site.membership import member_page
+from network_site.membership import member_page, personal_data
+from network_site.membership.services import NEXT_MEETING_HOOK
 
 from . import admin_views, member_home
+from .booking import erase_member_bookings, export_member_bookings
 from .home import next_meeting_section
-from .models import Booking, MeetingIndexPage, MeetingPage, upcoming
+from .models import Booking, MeetingIndexPage, MeetingPage, next_public_meeting, upcoming
 
 
 @hooks.register("register_admin_urls")
@@ -141,3 +143,21 @@ def scheduled_jobs():
             "Deletes access needs given for meetings that ended over the retention period ago.",
         ),
     ]
+
+
+@hooks.register(personal_data.PERSONAL_DATA_HOOK)
+def personal_data_sources():
+    return [
+        personal_data.source(
+            "meeting_bookings",
+            export=export_member_bookings,
+            erase=erase_member_bookings,
+            models=[Booking],
+        )
+    ]
+
+
+# The welcome email names the next meeting.
+@hooks.register(NEXT_MEETING_HOOK)
+def next_meeting():
+    return next_public_meeting()

@@ -7,6 +7,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from network_site.core import schedule
 from network_site.core.bulk import GENERATORS_HOOK, Generator
 from network_site.core.demo import DEMO_CONTENT_HOOK
+from network_site.core.related import TAGGED_PAGES_HOOK, tagged_pages
 from network_site.core.reviews import REVIEWABLE_TYPES_HOOK, ReviewableType
 from network_site.membership import member_page
 
@@ -73,3 +74,9 @@ def scheduled_jobs():
             "--timeout=10",
         )
     ]
+
+
+# "Related" lists elsewhere: a mapping entry's resources on the same themes.
+@hooks.register(TAGGED_PAGES_HOOK)
+def tagged_page_type():
+    return tagged_pages("resources", ResourcePage, "topics")

@@ -8,11 +8,13 @@ from wagtail.models import GroupApprovalTask, TaskState
 from network_site.core import home_sections
 from network_site.core.bulk import GENERATORS_HOOK, Generator
 from network_site.core.demo import DEMO_CONTENT_HOOK
+from network_site.core.related import TAGGED_PAGES_HOOK, tagged_pages
 from network_site.membership import member_page
+from network_site.membership import personal_data as membership_personal_data
 
-from . import member_home
+from . import member_home, personal_data
 from .home import latest_stories_section
-from .models import StoryPage
+from .models import HelpedMark, StoryPage, stories_visible_to
 from .workflow import STORY_WORKFLOW_NAME
 
 SHOWN = 10
@@ -93,3 +95,21 @@ def member_home_section():
 @hooks.register(member_page.MEMBER_NEWS_HOOK)
 def member_news():
     return member_page.NewsKind(StoryPage, "Stories")
+
+
+# "Related" lists elsewhere (a mapping entry's stories) and a story's own related stories.
+@hooks.register(TAGGED_PAGES_HOOK)
+def tagged_page_type():
+    return tagged_pages("stories", StoryPage, "tags", visible_pages=stories_visible_to)
+
+
+@hooks.register(membership_personal_data.PERSONAL_DATA_HOOK)
+def personal_data_sources():
+    return [
+        membership_personal_data.source(
+            "stories",
+            export=personal_data.export,
+            erase=personal_data.erase,
+            models=[StoryPage, HelpedMark],
+        )
+    ]

@@ -198,7 +198,7 @@ def test_apps_extend_each_other_through_wagtail_hooks_not_ready():
     base = Path(settings.BASE_DIR)
     registries = re.compile(
         r"register_demo_content|register_generator|schedule|home_sections|register_reviewable"
-        r"|register_section|register_news"
+        r"|register_section|register_news|register_tagged_pages|personal_data|register_next_meeting"
     )
     apps_modules = [
         base / package / "apps.py" for package in ["stories", "resources", "events", "mapping"]

@@ -7,6 +7,4 @@ class MembershipConfig(AppConfig):
     verbose_name = "Membership"
 
     def ready(self):
-        from . import erasure, signals  # noqa: F401 - connects the receivers
-
-        erasure.register_membership_data()
+        from . import signals  # noqa: F401 - connects the receivers

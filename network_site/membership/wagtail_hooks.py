@@ -17,6 +17,8 @@ from network_site.core import home_sections, schedule
 from network_site.core.bulk import GENERATORS_HOOK, Generator
 from network_site.core.demo import DEMO_CONTENT_HOOK
 
+from . import personal_data
+from .erasure import membership_data_sources
 from .forms import DecisionForm
 from .home import join_section
 from .join_requests_bulk import answer_several_view
@@ -238,3 +240,8 @@ def scheduled_jobs():
             "Deletes declined and never-confirmed join requests after the retention period.",
         ),
     ]
+
+
+@hooks.register(personal_data.PERSONAL_DATA_HOOK)
+def personal_data_sources():
+    return membership_data_sources()
