@@ -226,3 +226,20 @@ def test_apps_extend_each_other_through_wagtail_hooks_not_ready():
         "mapping-entry",
     }
     assert "send_meeting_reminders" in schedule.registered_jobs()
+
+
+@pytest.mark.django_db
+def test_the_member_directory_filters_through_the_listing_helper_without_counts(client, home_page):
+    from django.urls import reverse
+
+    from network_site.core.listing import ListingFilterForm
+    from tests.factories.membership import MemberFactory, MemberProfileFactory
+
+    MemberProfileFactory(user__first_name="Fife Housing", sector="housing", council_area="fife")
+    client.force_login(MemberFactory())
+    response = client.get(reverse("membership:directory"), {"sector": "housing"})
+    assert isinstance(response.context["form"], ListingFilterForm)
+    html = response.content.decode()
+    assert "Fife Housing" in html
+    # An option's count would be a count of people, possibly below five.
+    assert not re.search(r"<option [^>]*>[^<]*\(\d+\)</option>", html)
