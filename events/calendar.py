@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -12,7 +13,7 @@ from network_site.core.site_address import page_url
 
 from .times import in_uk
 
-PRODUCT_ID = "-//Personal Outcomes Network//Quarterly meetings//EN"
+PRODUCT_ID = f"-//{settings.WAGTAIL_SITE_NAME}//Quarterly meetings//EN"
 UID_DOMAIN = "personal-outcomes-network"
 
 

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from network_site.core.blocks import RICH_TEXT_FEATURES, DocumentLinkBlock
+from network_site.core.index_pages import SectionIndexPage
 from network_site.core.pages import SitePage
 
 from . import times
@@ -21,19 +22,13 @@ from .panels import BookingsPanel
 PAST_MEETINGS_PER_PAGE = 10
 
 
-class MeetingIndexPage(RoutablePageMixin, SitePage):
+class MeetingIndexPage(SectionIndexPage):
     """The network's quarterly meetings: upcoming ones first, then what happened at past ones."""
 
     # What site search calls this kind of page.
     search_result_label = "Meetings"
 
-    introduction = models.TextField(blank=True)
-
-    max_count = 1
-    parent_page_types = ["core.HomePage"]
     subpage_types = ["events.MeetingPage"]
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
     template = "pages/events/meeting_index_page.html"
 
     def meetings(self):

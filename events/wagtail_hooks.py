@@ -4,8 +4,16 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 
-from . import admin_views
-from .models import Booking, MeetingIndexPage, MeetingPage, upcoming
+from network_site.core import home_sections, schedule
+from network_site.core.bulk import GENERATORS_HOOK, Generator
+from network_site.core.demo import DEMO_CONTENT_HOOK
+from network_site.membership import member_page, personal_data
+from network_site.membership.services import NEXT_MEETING_HOOK
+
+from . import admin_views, member_home
+from .booking import erase_member_bookings, export_member_bookings
+from .home import next_meeting_section
+from .models import Booking, MeetingIndexPage, MeetingPage, next_public_meeting, upcoming
 
 
 @hooks.register("register_admin_urls")
@@ -80,3 +88,76 @@ class NextMeetingsPanel(Component):
 def add_next_meetings_panel(request, panels):
     if request.user.has_perm("events.view_booking"):
         panels.append(NextMeetingsPanel())
+
+
+@hooks.register(DEMO_CONTENT_HOOK)
+def demo_content():
+    return ("events", "events.demo.load")
+
+
+@hooks.register(GENERATORS_HOOK)
+def network_generator():
+    return Generator("meetings", "events.generate.generate", 40, order=50)
+
+
+@hooks.register(home_sections.HOME_SECTIONS_HOOK)
+def home_page_section():
+    return home_sections.HomeSection(
+        "next_meeting",
+        label="The next meeting",
+        template="pages/events/home_next_meeting.html",
+        get_context=next_meeting_section,
+        default_heading="Next meeting",
+    )
+
+
+# The member's own page: their places, and new meetings in "what is new" and the digest.
+@hooks.register(member_page.MEMBER_HOME_SECTIONS_HOOK)
+def member_home_section():
+    return member_page.HomeSection(
+        "meetings", "pages/events/home_section.html", member_home.section_context, order=20
+    )
+
+
+@hooks.register(member_page.MEMBER_NEWS_HOOK)
+def member_news():
+    return member_page.NewsKind(MeetingPage, "Meetings")
+
+
+@hooks.register(schedule.JOBS_HOOK)
+def scheduled_jobs():
+    return [
+        schedule.job(
+            "send_meeting_reminders",
+            schedule.DAILY,
+            "Reminds each member coming to a meeting tomorrow, with the joining link if online.",
+        ),
+        schedule.job(
+            "expire_place_offers",
+            schedule.HOURLY,
+            "Gives a place offered from the waiting list and not taken up to the next person.",
+        ),
+        schedule.job(
+            "purge_access_needs",
+            schedule.DAILY,
+            "Deletes access needs given for meetings that ended over the retention period ago.",
+        ),
+    ]
+
+
+@hooks.register(personal_data.PERSONAL_DATA_HOOK)
+def personal_data_sources():
+    return [
+        personal_data.source(
+            "meeting_bookings",
+            export=export_member_bookings,
+            erase=erase_member_bookings,
+            models=[Booking],
+        )
+    ]
+
+
+# The welcome email names the next meeting.
+@hooks.register(NEXT_MEETING_HOOK)
+def next_meeting():
+    return next_public_meeting()

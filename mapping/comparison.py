@@ -188,6 +188,13 @@ def summarise(comparison, dimensions, values):
             "a statutory basis."
         )
 
+    summarise_answers(comparison, dimensions, values)
+
+
+def summarise_answers(comparison, dimensions, values):
+    """The dimensions on which every entry gives the same answer, and those where they differ."""
+    entries = comparison.entries
+    names = [entry.title for entry in entries]
     agreed, disagreed = [], []
     for dimension in dimensions:
         answers = [values.get((entry.pk, dimension.pk)) for entry in entries]
@@ -206,6 +213,6 @@ def summarise(comparison, dimensions, values):
                 + ")"
             )
     if agreed:
-        shared.append(f"They give the same answer on {join_words(agreed)}.")
+        comparison.shared.append(f"They give the same answer on {join_words(agreed)}.")
     if disagreed:
-        differences.append(f"They answer differently on {'; '.join(disagreed)}.")
+        comparison.differences.append(f"They answer differently on {'; '.join(disagreed)}.")

@@ -8,6 +8,7 @@ class CompareForm(forms.Form):
     entry = forms.MultipleChoiceField(
         label="Entries to compare",
         widget=forms.CheckboxSelectMultiple,
+        template_name="forms/column_options_field.html",
         error_messages={
             "required": f"Choose {MIN_COMPARED} to {MAX_COMPARED} entries to compare.",
             "invalid_choice": "The guide has no entry “%(value)s”. Choose entries from the list.",

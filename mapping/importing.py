@@ -20,12 +20,12 @@ from .records import (
     csv_header,
     dimension_names_from_header,
     entry_outcomes,
-    parse_row,
     record_to_row,
     reject_broken_references,
     save_records,
     sector_names,
 )
+from .row_form import parse_row
 
 ADDED, CHANGED, UNCHANGED = "created", "updated", "unchanged"
 OUTCOME_LABELS = {ADDED: "Added", CHANGED: "Changed", UNCHANGED: "Left alone"}

@@ -16,10 +16,11 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from network_site.core.index_pages import SectionIndexPage
 from network_site.core.pages import SitePage
 from network_site.core.related import pages_sharing_themes
 
@@ -85,19 +86,13 @@ class ComparisonDimension(models.Model):
         return self.name
 
 
-class MappingGuidePage(RoutablePageMixin, SitePage):
+class MappingGuidePage(SectionIndexPage):
     """The guide's home: every entry, with filters, search, compare, matrix and exports."""
 
     # What site search calls this kind of page.
     search_result_label = "Mapping guide"
 
-    introduction = models.TextField(blank=True)
-
-    max_count = 1
-    parent_page_types = ["core.HomePage"]
     subpage_types = ["mapping.MappingEntryPage"]
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
     template = "pages/mapping/mapping_guide_page.html"
 
     def entries(self):

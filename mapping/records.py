@@ -1,14 +1,12 @@
 """Entries as plain records: what the CSV and JSON exports write and the importer reads back.
 
 A record is a dict of plain values (see RECORD_FIELDS); `entry_record` makes one from a page,
-`record_to_row`/`parse_row` turn it into a CSV row and back, and `save_records` writes records to
+`record_to_row` turns it into a CSV row and `row_form.parse_row` back, and `save_records` writes records to
 the guide, publishing only the entries that changed, so loading the same records twice is a no-op.
 """
 
 import datetime
 
-from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator, validate_slug
 from django.db import transaction
 from wagtail.log_actions import log
 
@@ -17,16 +15,11 @@ from network_site.core.site_address import page_url
 
 from .models import (
     ComparisonDimension,
-    DimensionValue,
     EntryDimensionValue,
     EntryExample,
     EntryRelationship,
     EntrySource,
-    ExampleSector,
-    Kind,
     MappingEntryPage,
-    RelationshipKind,
-    Scope,
 )
 
 # The columns every CSV has, in order; then two per dimension (DIMENSION_PREFIX, NOTE_PREFIX).
@@ -187,19 +180,15 @@ def dimension_names_from_header(header):
     return names
 
 
-def _split_list(text):
+def list_items(text):
     return [item.strip() for item in text.split(";") if item.strip()]
 
 
-def _lines(text):
+def lines_of(text):
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def _max_length(model, field_name):
-    return model._meta.get_field(field_name).max_length
-
-
-def _sector_slugs_by_spelling(names_of_sectors):
+def sector_slugs_by_spelling(names_of_sectors):
     """What a file may call a sector, lower-cased: its name, its slug, or the slug with
     underscores (as the guide's CSV spelt sectors before they were one shared list)."""
     spellings = {}
@@ -207,153 +196,6 @@ def _sector_slugs_by_spelling(names_of_sectors):
         for spelling in (name, slug, slug.replace("-", "_")):
             spellings[spelling.lower()] = slug
     return spellings
-
-
-def parse_row(row, dimension_names, names_of_sectors):
-    """(record, errors) from a CSV row given as a dict of column -> text; `names_of_sectors` is
-    `sector_names()`.
-
-    `errors` is a list of plain sentences; the record is only meaningful when it is empty.
-    """
-    errors = []
-    cell = {name: (row.get(name) or "").strip() for name in row}
-
-    def check_length(value, model, field_name, label):
-        limit = _max_length(model, field_name)
-        if len(value) > limit:
-            errors.append(f"{label} is longer than {limit} characters.")
-
-    slug = cell.get("slug", "")
-    try:
-        validate_slug(slug)
-    except ValidationError:
-        errors.append(f"slug “{slug}” must be letters, numbers, hyphens or underscores.")
-    check_length(slug, MappingEntryPage, "slug", "slug")
-    for required in ("name", "summary"):
-        if not cell.get(required):
-            errors.append(f"{required} is empty.")
-    check_length(cell.get("name", ""), MappingEntryPage, "title", "name")
-    if cell.get("kind") not in Kind.values:
-        errors.append(f"kind “{cell.get('kind')}” is not one of {', '.join(Kind.values)}.")
-    if cell.get("scope") not in Scope.values:
-        errors.append(f"scope “{cell.get('scope')}” is not one of {', '.join(Scope.values)}.")
-
-    spellings = _sector_slugs_by_spelling(names_of_sectors)
-    given_sectors = _split_list(cell.get("sectors", ""))
-    unknown_sectors = [given for given in given_sectors if given.lower() not in spellings]
-    if unknown_sectors:
-        errors.append(
-            f"unknown sector(s): {', '.join(unknown_sectors)}. Give each by its name or slug, "
-            f"from: {', '.join(names_of_sectors.values())}."
-        )
-    elif not given_sectors:
-        errors.append("sectors is empty: give at least one.")
-    sectors = sorted(
-        {spellings[given.lower()] for given in given_sectors if given.lower() in spellings}
-    )
-
-    year = None
-    if cell.get("year"):
-        try:
-            year = int(cell["year"])
-        except ValueError:
-            errors.append(f"year “{cell['year']}” is not a whole number.")
-        else:
-            if not 1900 <= year <= 2100:
-                errors.append(f"year {year} is not between 1900 and 2100.")
-
-    last_reviewed = cell.get("last_reviewed", "")
-    if last_reviewed:
-        try:
-            datetime.date.fromisoformat(last_reviewed)
-        except ValueError:
-            errors.append(f"last_reviewed “{last_reviewed}” is not a date like 2025-03-31.")
-
-    for name in ("lead_body", "statutory_basis", "reviewed_by"):
-        check_length(cell.get(name, ""), MappingEntryPage, name, name)
-
-    examples = []
-    for line in _lines(cell.get("examples", "")):
-        parts = [part.strip() for part in line.split("|", 2)]
-        sector, title, description = (parts + ["", ""])[:3]
-        if sector not in ExampleSector.values:
-            errors.append(
-                f"example “{line}” must start with one of {', '.join(ExampleSector.values)}."
-            )
-        elif not title:
-            errors.append(f"example “{line}” has no title.")
-        else:
-            check_length(title, EntryExample, "title", "an example's title")
-            examples.append({"sector": sector, "title": title, "description": description})
-
-    sources = []
-    url_validator = URLValidator(schemes=["http", "https"])
-    for line in _lines(cell.get("sources", "")):
-        title, _, url = (part.strip() for part in line.rpartition("|"))
-        try:
-            url_validator(url)
-        except ValidationError:
-            errors.append(f"source “{line}” needs a title, then | and an http(s) link.")
-            continue
-        if not title:
-            errors.append(f"source “{line}” has no title.")
-            continue
-        check_length(title, EntrySource, "title", "a source's title")
-        check_length(url, EntrySource, "url", "a source's link")
-        sources.append({"title": title, "url": url})
-
-    relationships = []
-    for line in _lines(cell.get("relationships", "")):
-        parts = [part.strip() for part in line.split("|", 2)]
-        kind, target, note = (parts + ["", ""])[:3]
-        if kind not in RelationshipKind.values:
-            errors.append(
-                f"relationship “{line}” must start with one of {', '.join(RelationshipKind.values)}."
-            )
-        elif not target:
-            errors.append(f"relationship “{line}” names no entry.")
-        elif target == slug:
-            errors.append(f"relationship “{line}” relates the entry to itself.")
-        else:
-            check_length(note, EntryRelationship, "note", "a relationship's note")
-            relationships.append({"kind": kind, "target": target, "note": note})
-
-    dimensions = []
-    for name in dimension_names:
-        value = cell.get(DIMENSION_PREFIX + name, "")
-        note = cell.get(NOTE_PREFIX + name, "")
-        if not value:
-            if note:
-                errors.append(f"“{name}” has a note but no value.")
-            continue
-        if value not in DimensionValue.values:
-            errors.append(f"“{name}” is “{value}”, not one of {', '.join(DimensionValue.values)}.")
-            continue
-        check_length(note, EntryDimensionValue, "note", f"the note on “{name}”")
-        dimensions.append({"dimension": name, "value": value, "note": note})
-
-    record = {
-        "slug": slug,
-        "name": cell.get("name", ""),
-        "kind": cell.get("kind", ""),
-        "sectors": sectors,
-        "scope": cell.get("scope", ""),
-        "year": year,
-        "lead_body": cell.get("lead_body", ""),
-        "statutory_basis": cell.get("statutory_basis", ""),
-        "summary": cell.get("summary", ""),
-        "key_features": _lines(cell.get("key_features", "")),
-        "alike": cell.get("alike", ""),
-        "different": cell.get("different", ""),
-        "themes": sorted(set(_split_list(cell.get("themes", "")))),
-        "examples": examples,
-        "sources": sources,
-        "relationships": relationships,
-        "dimensions": dimensions,
-        "last_reviewed": last_reviewed,
-        "reviewed_by": cell.get("reviewed_by", ""),
-    }
-    return record, errors
 
 
 def reject_broken_references(records, existing_slugs):

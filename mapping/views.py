@@ -3,8 +3,7 @@
 from collections import defaultdict
 
 from django.http import JsonResponse
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.template.loader import render_to_string
 from django.utils.text import slugify
 
 from network_site.core.csv_export import csv_response
@@ -14,13 +13,13 @@ from network_site.core.page_cache import content_cached
 
 from .comparison import build_comparison
 from .forms import MAX_COMPARED, MIN_COMPARED, CompareForm
+from .listing import FACETS, SEARCH_LABEL
 from .models import (
     ComparisonDimension,
     DimensionValue,
     EntryDimensionValue,
     MappingEntryPage,
 )
-from .queries import FACETS, SEARCH_LABEL
 from .records import RECORD_PREFETCH, csv_header, export_record, record_to_row, sector_names
 
 ENTRIES_PER_PAGE = 50
@@ -76,17 +75,17 @@ def compare(request, guide):
         comparison = content_cached(
             "mapping-comparison", (guide.pk, chosen), lambda: comparison_of(guide, chosen)
         )
-    # Each entry as a checkbox: (slug, title, ticked), without a form widget for each of hundreds.
-    ticked = set(chosen) if asked else set()
+    form.fields["entry"].label = (
+        "Choose other entries to compare"
+        if comparison
+        else f"Choose {MIN_COMPARED} to {MAX_COMPARED} entries to compare"
+    )
     return guide.render(
         request,
         template="pages/mapping/compare.html",
         context_overrides={
             "form": form,
-            "entry_choices": [(slug, title, slug in ticked) for slug, title in all_entries],
             "comparison": comparison,
-            "min_compared": MIN_COMPARED,
-            "max_compared": MAX_COMPARED,
         },
     )
 
@@ -101,19 +100,10 @@ def comparison_of(guide, chosen):
     return build_comparison(entries, dimensions, dimension_values(entries))
 
 
-def map_cell(modifier, text):
-    return format_html('<td class="mapping-cell mapping-value--{}">{}</td>', modifier, text)
-
-
-# The map's few kinds of cell, made once: it has thousands of cells, and making each one in a
-# template loop (or with format_html) took most of a request's time.
-ANSWER_CELLS = {value: map_cell(slugify(value), label) for value, label in DimensionValue.choices}
-NOT_GIVEN_CELL = map_cell("none", "Not given")
-SECTOR_CELLS = {True: map_cell("yes", "Yes"), False: map_cell("no", "No")}
-
-
-def cells_html(cells):
-    return mark_safe("".join(cells))  # noqa: S308 (each cell is made by format_html above)
+# The map's few kinds of cell, as (modifier of the cell's class, text) for its template.
+ANSWER_CELLS = {value: (slugify(value), label) for value, label in DimensionValue.choices}
+NOT_GIVEN_CELL = ("none", "Not given")
+SECTOR_CELLS = {True: ("yes", "Yes"), False: ("no", "No")}
 
 
 def matrix(request, guide):
@@ -126,7 +116,7 @@ def matrix(request, guide):
     tables = content_cached(
         "mapping-matrix",
         (filters.scope, filters.query, sorted(filters.selected.items()), guide_url),
-        lambda: matrix_tables(guide, filters, guide_url),
+        lambda: drawn_matrix_tables(guide, filters, guide_url),
     )
     return guide.render(
         request,
@@ -141,6 +131,13 @@ def matrix(request, guide):
             **tables,
         },
     )
+
+
+def drawn_matrix_tables(guide, filters, guide_url):
+    """The map's rows and its two tables drawn from their template: with thousands of cells,
+    drawing them is most of a request's time, so it is done once and kept with the rows."""
+    tables = matrix_tables(guide, filters, guide_url)
+    return {**tables, "gap_map": render_to_string("pages/mapping/includes/gap_map.html", tables)}
 
 
 def matrix_tables(guide, filters, guide_url):
@@ -172,9 +169,9 @@ def matrix_tables(guide, filters, guide_url):
             ANSWER_CELLS.get(answers.get((entry_id, dimension_id)), NOT_GIVEN_CELL)
             for dimension_id, _name in dimensions
         ]
-        dimension_rows.append((title, kinds.get(kind, kind), url, cells_html(cells)))
+        dimension_rows.append((title, kinds.get(kind, kind), url, cells))
         cells = [SECTOR_CELLS[slug in sectors_of[entry_id]] for slug, _name in sectors]
-        sector_rows.append((title, url, cells_html(cells)))
+        sector_rows.append((title, url, cells))
     return {
         "dimensions": [name for _pk, name in dimensions],
         "dimension_rows": dimension_rows,

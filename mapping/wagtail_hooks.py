@@ -4,8 +4,12 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from network_site.core.bulk import GENERATORS_HOOK, Generator
+from network_site.core.demo import DEMO_CONTENT_HOOK
+from network_site.core.reviews import REVIEWABLE_TYPES_HOOK, ReviewableType
+
 from . import admin_views
-from .models import ComparisonDimension, MappingGuidePage
+from .models import ComparisonDimension, MappingEntryPage, MappingGuidePage
 
 
 class ComparisonDimensionViewSet(SnippetViewSet):
@@ -44,3 +48,18 @@ def register_import_menu_item():
     return ImportMenuItem(
         "Import mapping guide", reverse("mapping_import"), icon_name="upload", order=320
     )
+
+
+@hooks.register(DEMO_CONTENT_HOOK)
+def demo_content():
+    return ("mapping", "mapping.demo.load")
+
+
+@hooks.register(REVIEWABLE_TYPES_HOOK)
+def reviewable_types():
+    return [ReviewableType("mapping-entry", "Mapping guide entry", MappingEntryPage)]
+
+
+@hooks.register(GENERATORS_HOOK)
+def network_generator():
+    return Generator("mapping_entries", "mapping.generate.generate", 200, order=40)

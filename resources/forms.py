@@ -9,7 +9,8 @@ class SelfCheckForm(forms.Form):
         self.questions = questions
         for number, question in enumerate(questions, start=1):
             self.fields[f"question_{number}"] = forms.TypedChoiceField(
-                label=question["question"],
+                label=f"{number}. {question['question']}",
+                template_name="forms/quiz_question_field.html",
                 choices=[
                     (str(index), option["text"]) for index, option in enumerate(question["options"])
                 ],

@@ -21,6 +21,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from network_site.core.index_pages import SectionIndexPage
 from network_site.core.page_cache import content_cached
 from network_site.core.pages import SitePage
 from network_site.core.site_address import page_url
@@ -85,24 +86,18 @@ class ResourceTopicTag(TaggedItemBase):
     )
 
 
-class ResourceIndexPage(RoutablePageMixin, SitePage):
+class ResourceIndexPage(SectionIndexPage):
     """The resource library: every resource below it, filtered, searched and paged."""
 
     # What site search calls this kind of page.
     search_result_label = "Resource library"
 
-    introduction = models.TextField(blank=True)
-
-    max_count = 1
-    parent_page_types = ["core.HomePage"]
     subpage_types = ["resources.ResourcePage"]
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
     api_fields = [APIField("introduction")]
     template = "pages/resources/resource_index_page.html"
 
     def get_context(self, request, *args, **kwargs):
-        from .library import library_listing
+        from .listing import library_listing
 
         context = super().get_context(request, *args, **kwargs)
         context["listing"] = library_listing(self, request.GET)

@@ -5,7 +5,14 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from .models import LinkCheck
+from network_site.core import schedule
+from network_site.core.bulk import GENERATORS_HOOK, Generator
+from network_site.core.demo import DEMO_CONTENT_HOOK
+from network_site.core.related import TAGGED_PAGES_HOOK, tagged_pages
+from network_site.core.reviews import REVIEWABLE_TYPES_HOOK, ReviewableType
+from network_site.membership import member_page
+
+from .models import CarersActGuidePage, LinkCheck, ResourcePage
 
 
 class BrokenLinksPanel(Component):
@@ -38,3 +45,45 @@ def add_broken_links_panel(request, panels):
 def add_broken_links_to_review_report(request, panels):
     if PagePermissionPolicy().user_has_permission(request.user, "change"):
         panels.append(BrokenLinksPanel(request.user))
+
+
+@hooks.register(DEMO_CONTENT_HOOK)
+def demo_content():
+    return ("resources", "resources.demo.load")
+
+
+@hooks.register(REVIEWABLE_TYPES_HOOK)
+def reviewable_types():
+    return [
+        ReviewableType("resource", "Resource", ResourcePage),
+        ReviewableType("carers-act-guide", "Carers Act guide", CarersActGuidePage),
+    ]
+
+
+@hooks.register(GENERATORS_HOOK)
+def network_generator():
+    return Generator("resources", "resources.generate.generate", 500, order=30)
+
+
+# New resources appear on members' home pages and in their digests.
+@hooks.register(member_page.MEMBER_NEWS_HOOK)
+def member_news():
+    return member_page.NewsKind(ResourcePage, "Resources")
+
+
+@hooks.register(schedule.JOBS_HOOK)
+def scheduled_jobs():
+    return [
+        schedule.job(
+            "check_resource_links",
+            schedule.DAILY,
+            "Checks every live resource's external link and lists the broken ones.",
+            "--timeout=10",
+        )
+    ]
+
+
+# "Related" lists elsewhere: a mapping entry's resources on the same themes.
+@hooks.register(TAGGED_PAGES_HOOK)
+def tagged_page_type():
+    return tagged_pages("resources", ResourcePage, "topics")

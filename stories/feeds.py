@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
@@ -18,7 +19,7 @@ class StoriesFeed(Feed):
         self.index = index
 
     def title(self):
-        return f"{self.index.title} | Personal Outcomes Network"
+        return f"{self.index.title} | {settings.WAGTAIL_SITE_NAME}"
 
     def link(self):
         return page_url(self.index)

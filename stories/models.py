@@ -15,6 +15,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from network_site.core.index_pages import SectionIndexPage
 from network_site.core.page_cache import content_cached, page_versions
 from network_site.core.pages import SitePage, routed_ancestors
 from network_site.core.related import pages_sharing_themes
@@ -34,18 +35,13 @@ class StoryTag(TaggedItemBase):
     )
 
 
-class StoryIndexPage(RoutablePageMixin, SitePage):
+class StoryIndexPage(SectionIndexPage):
     """The stories section: the listing, theme archives, the feed and the members' story pages."""
 
     # What site search calls this kind of page.
     search_result_label = "Stories"
 
-    introduction = models.TextField(blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    parent_page_types = ["core.HomePage"]
     subpage_types = ["stories.StoryPage", "stories.MembersStoriesPage"]
-    max_count = 1
     template = "pages/stories/story_index_page.html"
 
     def subpage_url(self, name, *args):

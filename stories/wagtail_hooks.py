@@ -5,7 +5,16 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.models import GroupApprovalTask, TaskState
 
-from .models import StoryPage
+from network_site.core import home_sections
+from network_site.core.bulk import GENERATORS_HOOK, Generator
+from network_site.core.demo import DEMO_CONTENT_HOOK
+from network_site.core.related import TAGGED_PAGES_HOOK, tagged_pages
+from network_site.membership import member_page
+from network_site.membership import personal_data as membership_personal_data
+
+from . import member_home, personal_data
+from .home import latest_stories_section
+from .models import HelpedMark, StoryPage, stories_visible_to
 from .workflow import STORY_WORKFLOW_NAME
 
 SHOWN = 10
@@ -52,3 +61,55 @@ class StoriesToModeratePanel(Component):
 def add_stories_to_moderate_panel(request, panels):
     if can_moderate_stories(request.user):
         panels.append(StoriesToModeratePanel(request.user))
+
+
+@hooks.register(DEMO_CONTENT_HOOK)
+def demo_content():
+    return ("stories", "stories.demo.load")
+
+
+@hooks.register(GENERATORS_HOOK)
+def network_generator():
+    return Generator("stories", "stories.generate.generate", 10000, order=20)
+
+
+@hooks.register(home_sections.HOME_SECTIONS_HOOK)
+def home_page_section():
+    return home_sections.HomeSection(
+        "latest_stories",
+        label="The latest stories",
+        template="pages/stories/home_latest_stories.html",
+        get_context=latest_stories_section,
+        default_heading="Latest stories from practice",
+    )
+
+
+# The member's own page: their stories, and new stories in "what is new" and the digest.
+@hooks.register(member_page.MEMBER_HOME_SECTIONS_HOOK)
+def member_home_section():
+    return member_page.HomeSection(
+        "stories", "pages/stories/home_section.html", member_home.section_context, order=10
+    )
+
+
+@hooks.register(member_page.MEMBER_NEWS_HOOK)
+def member_news():
+    return member_page.NewsKind(StoryPage, "Stories")
+
+
+# "Related" lists elsewhere (a mapping entry's stories) and a story's own related stories.
+@hooks.register(TAGGED_PAGES_HOOK)
+def tagged_page_type():
+    return tagged_pages("stories", StoryPage, "tags", visible_pages=stories_visible_to)
+
+
+@hooks.register(membership_personal_data.PERSONAL_DATA_HOOK)
+def personal_data_sources():
+    return [
+        membership_personal_data.source(
+            "stories",
+            export=personal_data.export,
+            erase=personal_data.erase,
+            models=[StoryPage, HelpedMark],
+        )
+    ]

@@ -17,7 +17,7 @@ class RecordingProxy(BaseHTTPRequestHandler):
 
     purged = []
 
-    def do_PURGE(self):  # noqa: N802 - the HTTP method's name
+    def do_PURGE(self):  # The HTTP method's name
         self.purged.append((self.headers["Host"], self.path))
         self.send_response(200)
         self.end_headers()

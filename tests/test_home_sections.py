@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail import hooks
 
 from network_site.core import home_sections
 from network_site.core.models import HomePage
@@ -47,10 +48,14 @@ def test_core_never_imports_an_app():
 
 
 def test_registering_a_key_twice_is_refused():
-    with pytest.raises(ValueError, match="already registered"):
-        home_sections.register(
-            "join", label="Again", template="x.html", get_context=dict, default_heading="x"
-        )
+    def join_again():
+        return home_sections.HomeSection("join", "Again", "x.html", dict, "x")
+
+    with (
+        hooks.register_temporarily(home_sections.HOME_SECTIONS_HOOK, join_again),
+        pytest.raises(ValueError, match="already registered"),
+    ):
+        home_sections.choices()
 
 
 def test_a_new_home_page_starts_with_every_registered_section(home_page):

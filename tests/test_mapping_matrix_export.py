@@ -138,7 +138,7 @@ def test_gap_map_keeps_a_search_from_the_list_and_explains_a_bad_filter(client, 
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert '<input type="hidden" name="q" value="talking">' in html
+    assert '<input type="hidden" name="q" value="talking" id="id_q">' in html
     assert "ds_error-summary" in html
     assert 'aria-invalid="true"' in html
     assert "spaceship" not in re.search(r'<select[^>]*name="kind".*?</select>', html, re.S).group(0)

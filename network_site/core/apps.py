@@ -7,7 +7,6 @@ class CoreConfig(AppConfig):
     verbose_name = "Site core"
 
     def ready(self):
-        from django.conf import settings
         from django.core.signals import request_finished, request_started
         from django.db.models.signals import post_migrate
         from django_tasks.signals import task_enqueued, task_finished, task_started
@@ -20,7 +19,6 @@ class CoreConfig(AppConfig):
             record_task_origin,
             start_request_context,
         )
-        from .schedule import DAILY, HOURLY, register
 
         signals.connect()
         page_cache.connect()
@@ -31,14 +29,3 @@ class CoreConfig(AppConfig):
         task_enqueued.connect(record_task_origin, dispatch_uid="record_task_origin")
         task_started.connect(enter_task_context, dispatch_uid="enter_task_context")
         task_finished.connect(log_task_finished, dispatch_uid="log_task_finished")
-        if settings.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend":
-            register(
-                "prune_db_task_results",
-                DAILY,
-                "Deletes the records of background tasks finished more than 14 days ago.",
-            )
-            register(
-                "recover_stuck_tasks",
-                HOURLY,
-                "Puts tasks stuck as running (their worker was killed) back in the queue.",
-            )

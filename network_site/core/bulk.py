@@ -6,31 +6,39 @@ Pages made this way are live, with no revision: editing one in the admin makes i
 
 import sys
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import OutputWrapper
 from django.db import connection
+from wagtail import hooks
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backends
 
 BATCH_SIZE = 500
 
-# The network generator's parts: option name -> (order, dotted path of `generate(context, count)`,
-# default count), filled in by each app's `ready()`. Lower orders run first: stories and bookings
-# need the generated members.
-_generators: dict[str, tuple[int, str, int]] = {}
+# The hook whose functions each give one part of the network generator (a `Generator`), from the
+# apps' wagtail_hooks.py.
+GENERATORS_HOOK = "register_network_generator"
 
 
-def register_generator(option: str, generator_path: str, default: int, order: int) -> None:
-    _generators[option] = (order, generator_path, default)
+@dataclass(frozen=True)
+class Generator:
+    """`option`: the command's option (how many to make); `path`: the dotted path of its
+    `generate(context, count)`; lower `order`s run first (stories and bookings need members)."""
+
+    option: str
+    path: str
+    default: int
+    order: int
 
 
 def registered_generators() -> list[tuple[str, str, int]]:
     """(option, dotted path, default count) in the order they run."""
-    return [
-        (option, path, default)
-        for option, (_order, path, default) in sorted(_generators.items(), key=lambda item: item[1])
-    ]
+    generators = sorted(
+        (give() for give in hooks.get_hooks(GENERATORS_HOOK)), key=lambda g: g.order
+    )
+    return [(generator.option, generator.path, generator.default) for generator in generators]
 
 
 def _path_step(number: int) -> str:

@@ -1,8 +1,14 @@
+from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import PageViewRestriction, Site
 
 from .models import NavigationSettings, NetworkSettings
 from .page_cache import content_cached
+
+
+def site_name(request):
+    """The network's name (settings.WAGTAIL_SITE_NAME), as every template writes it."""
+    return {"site_name": settings.WAGTAIL_SITE_NAME}
 
 
 def site_navigation(request):

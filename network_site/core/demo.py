@@ -9,27 +9,28 @@ from typing import TextIO
 from django.db import transaction
 from django.utils.module_loading import import_string
 from modelcluster.contrib.taggit import ClusterTaggableManager
+from wagtail import hooks
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-# App label -> dotted path of its `load(context)`, filled in by each app's `ready()` in
-# INSTALLED_APPS order (which is also the order of their pages in the menu).
-_demo_loaders: dict[str, str] = {}
+# The hook whose functions each give an app's (app label, dotted path of its `load(context)`), given
+# `context["home"]` and `context["stdout"]`. Wagtail reads the apps' wagtail_hooks.py in
+# INSTALLED_APPS order, which is also the order of their pages in the menu.
+DEMO_CONTENT_HOOK = "register_demo_content"
 
 
-def register_demo_content(app_label: str, loader_path: str) -> None:
-    """Adds an app's demo loader, a `load(context)` given `context["home"]` and `context["stdout"]`."""
-    _demo_loaders[app_label] = loader_path
+def demo_loaders() -> dict[str, str]:
+    return dict(give() for give in hooks.get_hooks(DEMO_CONTENT_HOOK))
 
 
 def demo_app_labels() -> list[str]:
-    return list(_demo_loaders)
+    return list(demo_loaders())
 
 
 def demo_modules() -> list:
     """The modules of the registered loaders, in order; one may also offer `accounts()`, the demo
     sign-ins that `show_demo_accounts` prints."""
-    return [import_module(path.rsplit(".", 1)[0]) for path in _demo_loaders.values()]
+    return [import_module(path.rsplit(".", 1)[0]) for path in demo_loaders().values()]
 
 
 def load_demo_content(app_labels: Iterable[str] | None = None, *, stdout: TextIO) -> None:
@@ -37,13 +38,14 @@ def load_demo_content(app_labels: Iterable[str] | None = None, *, stdout: TextIO
     `app_labels`'), in one transaction."""
     from .demo_pages import arrange_home_and_navigation, ensure_admin_account, load_core_pages
 
-    wanted = list(_demo_loaders) if app_labels is None else list(app_labels)
-    unknown = set(wanted) - set(_demo_loaders)
+    loaders = demo_loaders()
+    wanted = list(loaders) if app_labels is None else list(app_labels)
+    unknown = set(wanted) - set(loaders)
     if unknown:
         raise ValueError(f"No demo content registered for {', '.join(sorted(unknown))}")
     with transaction.atomic():
         context = {"stdout": stdout, "home": load_core_pages()}
-        for app_label, loader_path in _demo_loaders.items():
+        for app_label, loader_path in loaders.items():
             if app_label in wanted:
                 loader: Callable[[dict], None] = import_string(loader_path)
                 loader(context)

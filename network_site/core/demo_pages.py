@@ -23,7 +23,7 @@ def load_core_pages():
         root,
         HomePage,
         "home",
-        title="Personal Outcomes Network",
+        title=settings.WAGTAIL_SITE_NAME,
         introduction=(
             "An open network for people in Scotland who plan support around what matters "
             "to each person: in health, social care, housing and beyond."
@@ -36,11 +36,11 @@ def load_core_pages():
             port=80,
             root_page=home,
             is_default_site=True,
-            site_name="Personal Outcomes Network",
+            site_name=settings.WAGTAIL_SITE_NAME,
         )
-    elif site.root_page_id != home.pk or site.site_name != "Personal Outcomes Network":
+    elif site.root_page_id != home.pk or site.site_name != settings.WAGTAIL_SITE_NAME:
         site.root_page = home
-        site.site_name = "Personal Outcomes Network"
+        site.site_name = settings.WAGTAIL_SITE_NAME
         site.save()
 
     pages = {
@@ -69,7 +69,7 @@ def arrange_home_and_navigation(home):
         Page.get_first_root_node(),
         HomePage,
         "home",
-        title="Personal Outcomes Network",
+        title=settings.WAGTAIL_SITE_NAME,
         body=stream(
             (
                 "paragraph",

@@ -4,6 +4,10 @@
 design system's markup on every site form (allauth's too). Wagtail's admin draws its own fields and
 never asks the renderer for these two templates, so it keeps its look. The hint and error ids are
 Django's own (`<id>_helptext`, `<id>_error`), the ones Django puts in `aria-describedby`.
+
+A field whose options are laid out another way (a listing's filters, the self-check's questions)
+names a template of its own in templates/forms/ with the form field's `template_name`; each of them
+includes the same hint and error markup, so every form on the site has one error-id scheme.
 """
 
 from django.forms.boundfield import BoundField
@@ -34,8 +38,9 @@ class DesignSystemFormRenderer(TemplatesSetting):
 
     def render(self, template_name, context, request=None):
         field = context.get("field")
-        # Radios and checkbox lists (fieldsets) are drawn option by option in the template.
+        # Radios and checkbox lists (fieldsets) are drawn option by option in the template. A field
+        # may name a template of its own (`template_name`); its widget gets the same classes.
         is_single_widget = isinstance(field, BoundField) and not field.use_fieldset
-        if template_name == self.field_template_name and is_single_widget:
+        if is_single_widget and template_name == field.template_name:
             context = {**context, "widget": field.as_widget(attrs=widget_attrs(field))}
         return super().render(template_name, context, request=request)

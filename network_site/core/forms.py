@@ -35,7 +35,10 @@ class SearchQueryField(forms.CharField):
 
 
 class SearchForm(forms.Form):
-    q = SearchQueryField()
+    q = SearchQueryField(
+        widget=forms.TextInput(attrs={"type": "search", "class": "ds_site-search__input"}),
+        template_name="forms/site_search_field.html",
+    )
     page = forms.IntegerField(required=False, min_value=1)
 
 

@@ -95,6 +95,12 @@ class Listing:
         return bool(self.query or self.selected)
 
     @property
+    def is_indexable(self) -> bool:
+        """Whether search engines may index this page of the listing: only the plain first page,
+        neither filtered, nor refused, nor a later page (each is a copy of what that page links to)."""
+        return not (self.is_filtered or self.form.errors or self.page.number > 1)
+
+    @property
     def active_filter_count(self) -> int:
         """How many choices narrow the listing: each selected value, and the search words as one
         (the filters' panel holds the search box too)."""
@@ -130,6 +136,7 @@ class ListingFilterForm(forms.Form):
                 if facet.multiple
                 else [("", facet.any_label)] + choices[facet.name],
                 widget=forms.CheckboxSelectMultiple if facet.multiple else forms.Select,
+                template_name="forms/filter_options_field.html" if facet.multiple else None,
                 error_messages={"invalid_choice": UNKNOWN_CHOICE},
             )
 
@@ -286,16 +293,17 @@ def filtered_listing(
     for facet in facets:
         counts = counted["counts"][facet.name]
         wanted = set(filtered.selected.get(facet.name, ()))
-        results.append(
-            FacetResult(
-                facet=facet,
-                field=filtered.form[facet.name],
-                options=[
-                    FacetOption(value, label, counts.get(value, 0), value in wanted)
-                    for value, label in filtered.form.facet_choices[facet.name]
-                ],
-            )
+        options = [
+            FacetOption(value, label, counts.get(value, 0), value in wanted)
+            for value, label in filtered.form.facet_choices[facet.name]
+        ]
+        # The filter's field shows each option with its count.
+        field = filtered.form.fields[facet.name]
+        counted_choices = [(option.value, f"{option.label} ({option.count})") for option in options]
+        field.choices = (
+            counted_choices if facet.multiple else [("", facet.any_label), *counted_choices]
         )
+        results.append(FacetResult(facet=facet, field=filtered.form[facet.name], options=options))
     page = page_of_items(
         filtered.results(),
         counted["ids"],

@@ -41,7 +41,7 @@ class UTCFormatter(logging.Formatter):
 
     converter = time.gmtime
 
-    def formatTime(self, record, datefmt=None):  # noqa: N802 - logging.Formatter's name
+    def formatTime(self, record, datefmt=None):
         seconds = time.strftime("%Y-%m-%dT%H:%M:%S", self.converter(record.created))
         return f"{seconds}.{int(record.msecs):03d}+00:00"
 

@@ -1,12 +1,14 @@
 """Pages that share a theme with another page, whichever app each belongs to ("related" lists).
 
-Each app registers its tagged page types from its `AppConfig.ready()`: a key, the page model and
+Each app gives its tagged page types with a Wagtail hook in its wagtail_hooks.py: a key, the page
+model and
 the name of its theme tags (every app tags with taggit's one `Tag` table, so a theme is the same
 tag everywhere). A page then asks for, say, the "resources" sharing its themes without importing
 the resources app; a key no app registered gives nothing, so an app works without the others.
 
-    from network_site.core.related import register_tagged_pages
-    register_tagged_pages("resources", ResourcePage, "topics")
+    @hooks.register(TAGGED_PAGES_HOOK)
+    def tagged_page_type():
+        return tagged_pages("resources", ResourcePage, "topics")
 """
 
 from collections.abc import Callable, Iterable
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from taggit.models import Tag
+from wagtail import hooks
 from wagtail.models import Page
 
 from .page_cache import content_cached
@@ -31,23 +34,31 @@ class TaggedPageType:
     visible_pages: VisiblePages
 
 
-_registry: dict[str, TaggedPageType] = {}
+TAGGED_PAGES_HOOK = "register_tagged_pages"
 
 
-def register_tagged_pages(
+def tagged_pages(
     key: str,
     model: type[Page],
     tag_field: str,
     visible_pages: VisiblePages | None = None,
-) -> None:
+) -> TaggedPageType:
     """Offers `model`'s pages to "related" lists under `key`; by default the live, public ones
     (an app whose pages some people may see passes `visible_pages`)."""
-    if key in _registry:
-        raise ValueError(f"Tagged pages called {key!r} are already registered.")
-    model._meta.get_field(tag_field)  # a misspelt tag field fails here, at start-up
-    _registry[key] = TaggedPageType(
+    model._meta.get_field(tag_field)  # a misspelt tag field fails here
+    return TaggedPageType(
         key, model, tag_field, visible_pages or (lambda request: model.objects.live().public())
     )
+
+
+def registered_tagged_pages() -> dict[str, TaggedPageType]:
+    registered = {}
+    for give in hooks.get_hooks(TAGGED_PAGES_HOOK):
+        tagged = give()
+        if tagged.key in registered:
+            raise ValueError(f"Tagged pages called {tagged.key!r} are already registered.")
+        registered[tagged.key] = tagged
+    return registered
 
 
 def pages_sharing_themes(
@@ -60,7 +71,7 @@ def pages_sharing_themes(
 ) -> list[Page]:
     """The latest pages registered under `key` that carry one of `themes` and that the request
     may see (public ones without a request); `exclude` leaves out the page asking."""
-    tagged = _registry.get(key)
+    tagged = registered_tagged_pages().get(key)
     tag_ids = [tag.pk for tag in themes]
     if tagged is None or not tag_ids:
         return []

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.log_actions import log
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -32,15 +33,12 @@ class ReviewableType:
     model: type["Page"]
 
 
-_registry: dict[str, ReviewableType] = {}
-
-
-def register_reviewable(key: str, label: str, model: type["Page"]) -> None:
-    _registry[key] = ReviewableType(key, label, model)
+# The hook whose functions each give a list of the `ReviewableType`s an app's pages are.
+REVIEWABLE_TYPES_HOOK = "register_reviewable_types"
 
 
 def reviewable_types() -> list[ReviewableType]:
-    return list(_registry.values())
+    return [kind for give in hooks.get_hooks(REVIEWABLE_TYPES_HOOK) for kind in give()]
 
 
 @dataclass(frozen=True)

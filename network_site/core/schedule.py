@@ -1,9 +1,10 @@
 """Scheduled work, from one entry point: `manage.py run_scheduled_work`.
 
-Each app registers its jobs from its AppConfig.ready() (core never imports an app):
+Each app gives its jobs with a Wagtail hook in its wagtail_hooks.py (core never imports an app):
 
-    from network_site.core.schedule import DAILY, register
-    register("send_meeting_reminders", DAILY, "Reminds members coming to a meeting tomorrow.")
+    @hooks.register(schedule.JOBS_HOOK)
+    def scheduled_jobs():
+        return [schedule.job("send_meeting_reminders", schedule.DAILY, "Reminds members ...")]
 
 A job is a management command, so it can also be run by hand. Hourly jobs run at a few minutes past
 each hour, daily ones once a day at SCHEDULED_WORK_DAILY_HOUR (UK time). Jobs must be safe to run
@@ -12,6 +13,11 @@ rows before it acts.
 """
 
 from dataclasses import dataclass
+
+from wagtail import hooks
+
+# The hook whose functions give each a list of `job(...)`s.
+JOBS_HOOK = "register_scheduled_jobs"
 
 HOURLY = "hourly"
 DAILY = "daily"
@@ -26,14 +32,16 @@ class Job:
     arguments: tuple[str, ...] = ()
 
 
-JOBS: dict[str, Job] = {}
-
-
-def register(command: str, every: str, description: str, *arguments: str) -> None:
+def job(command: str, every: str, description: str, *arguments: str) -> Job:
     if every not in FREQUENCIES:
         raise ValueError(f"{command}: `every` must be one of {FREQUENCIES}, not {every!r}")
-    JOBS[command] = Job(command, every, description, tuple(arguments))
+    return Job(command, every, description, tuple(arguments))
+
+
+def registered_jobs() -> dict[str, Job]:
+    """Every app's jobs by command; a later hook's job replaces an earlier one of the same name."""
+    return {job.command: job for give_jobs in hooks.get_hooks(JOBS_HOOK) for job in give_jobs()}
 
 
 def jobs(every: str) -> list[Job]:
-    return [job for job in JOBS.values() if job.every == every]
+    return [job for job in registered_jobs().values() if job.every == every]

@@ -25,7 +25,7 @@ class PublishedPagesOnly:
         super().add_bulk(model, [obj for obj in obj_list if not _unpublished_page(obj)])
 
 
-def SearchBackend(params):  # noqa: N802 - the name Wagtail looks for in a backend module
+def SearchBackend(params):  # The name Wagtail looks for in a backend module
     vendor_backend_class = type(database.SearchBackend(params))
     backend_class = type(
         f"PublishedPagesOnly{vendor_backend_class.__name__}",

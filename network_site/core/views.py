@@ -103,7 +103,10 @@ def server_error(request):
     answer (stopped, restarting, unreachable) is a passing trouble: 503 with Retry-After, and a
     page that says to try again in a minute. Both pages give the request's id, for a member to
     quote. Rendered without the request's context: whatever broke must not break this page too."""
-    context = {"request_id": getattr(request, "request_id", None)}
+    context = {
+        "request_id": getattr(request, "request_id", None),
+        "site_name": settings.WAGTAIL_SITE_NAME,
+    }
     if isinstance(sys.exception(), DATABASE_UNAVAILABLE):
         response = render(None, "503.html", context, status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.db.models import ProtectedError
 from django.shortcuts import redirect
@@ -8,7 +9,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
 
-from . import admin_views, avatars
+from . import admin_views, avatars, schedule
 from .models import Sector
 from .reviews import MARK_REVIEWED_ACTION, content_for_review, may_review
 
@@ -94,3 +95,21 @@ class SectorViewSet(SnippetViewSet):
 
 
 register_snippet(SectorViewSet)
+
+
+@hooks.register(schedule.JOBS_HOOK)
+def scheduled_jobs():
+    if settings.TASKS["default"]["BACKEND"] != "django_tasks_db.DatabaseBackend":
+        return []
+    return [
+        schedule.job(
+            "prune_db_task_results",
+            schedule.DAILY,
+            "Deletes the records of background tasks finished more than 14 days ago.",
+        ),
+        schedule.job(
+            "recover_stuck_tasks",
+            schedule.HOURLY,
+            "Puts tasks stuck as running (their worker was killed) back in the queue.",
+        ),
+    ]

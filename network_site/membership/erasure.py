@@ -43,62 +43,67 @@ ERASED_BY_ACCOUNT_DELETION = {
 }
 
 
-def register_membership_data():
-    personal_data.register(
-        "account",
-        export=_export_account,
-        erase=lambda user: None,  # the User row itself goes last, in delete_account
-        models=[],
-    )
-    personal_data.register(
-        "email_addresses",
-        export=lambda user: [
-            {"email": address.email, "verified": address.verified, "primary": address.primary}
-            for address in EmailAddress.objects.filter(user=user)
-        ],
-        erase=lambda user: EmailAddress.objects.filter(user=user).delete(),
-        models=[EmailAddress],
-    )
-    personal_data.register(
-        "join_request",
-        export=_export_join_request,
-        erase=_erase_join_requests,
-        models=[JoinRequest],
-    )
-    personal_data.register(
-        "profile",
-        export=_export_profile,
-        erase=lambda user: MemberProfile.objects.filter(user=user).delete(),
-        models=[MemberProfile],
-    )
-    personal_data.register(
-        "consents",
-        export=lambda user: [
-            {
-                "purpose": record.purpose,
-                "notice_version": record.notice_version,
-                "given_at": record.given_at.isoformat(),
-                "withdrawn_at": record.withdrawn_at.isoformat() if record.withdrawn_at else None,
-            }
-            for record in ConsentRecord.objects.filter(user=user)
-        ],
-        # Append-only while the account lives; they go with it (a queryset delete, by design).
-        erase=lambda user: ConsentRecord.objects.filter(user=user).delete(),
-        models=[ConsentRecord],
-    )
-    personal_data.register(
-        "account_status_changes",
-        export=lambda user: [
-            {
-                "active_after": change.active,
-                "reason": change.reason,
-                "changed_at": change.changed_at.isoformat(),
-            }
-            for change in MemberStatusChange.objects.filter(user=user)
-        ],
-        erase=_erase_status_changes,
-        models=[MemberStatusChange],
-    )
+def membership_data_sources():
+    """The personal data membership itself keeps (see personal_data)."""
+    return [
+        personal_data.source(
+            "account",
+            export=_export_account,
+            erase=lambda user: None,  # the User row itself goes last, in delete_account
+            models=[],
+        ),
+        personal_data.source(
+            "email_addresses",
+            export=lambda user: [
+                {"email": address.email, "verified": address.verified, "primary": address.primary}
+                for address in EmailAddress.objects.filter(user=user)
+            ],
+            erase=lambda user: EmailAddress.objects.filter(user=user).delete(),
+            models=[EmailAddress],
+        ),
+        personal_data.source(
+            "join_request",
+            export=_export_join_request,
+            erase=_erase_join_requests,
+            models=[JoinRequest],
+        ),
+        personal_data.source(
+            "profile",
+            export=_export_profile,
+            erase=lambda user: MemberProfile.objects.filter(user=user).delete(),
+            models=[MemberProfile],
+        ),
+        personal_data.source(
+            "consents",
+            export=lambda user: [
+                {
+                    "purpose": record.purpose,
+                    "notice_version": record.notice_version,
+                    "given_at": record.given_at.isoformat(),
+                    "withdrawn_at": record.withdrawn_at.isoformat()
+                    if record.withdrawn_at
+                    else None,
+                }
+                for record in ConsentRecord.objects.filter(user=user)
+            ],
+            # Append-only while the account lives; they go with it (a queryset delete, by design).
+            erase=lambda user: ConsentRecord.objects.filter(user=user).delete(),
+            models=[ConsentRecord],
+        ),
+        personal_data.source(
+            "account_status_changes",
+            export=lambda user: [
+                {
+                    "active_after": change.active,
+                    "reason": change.reason,
+                    "changed_at": change.changed_at.isoformat(),
+                }
+                for change in MemberStatusChange.objects.filter(user=user)
+            ],
+            erase=_erase_status_changes,
+            models=[MemberStatusChange],
+        ),
+    ]
 
 
 def _export_account(user):

@@ -171,16 +171,6 @@ class ProfileForm(forms.ModelForm):
         self.fields["council_area"].choices = with_blank(choices.COUNCIL_AREAS, "Not given")
 
 
-class DirectoryFilterForm(forms.Form):
-    sector = SectorField(label="Sector", empty_label="All sectors", required=False)
-    area = forms.ChoiceField(
-        label="Council area",
-        choices=with_blank(choices.COUNCIL_AREAS, "All areas"),
-        required=False,
-    )
-    page = forms.IntegerField(min_value=1, required=False)
-
-
 class DeleteAccountForm(forms.Form):
     password = forms.CharField(
         label="Your password",

@@ -1,9 +1,13 @@
-"""The members' home page is built from sections that other apps register from their `ready()`:
-membership never imports them. Two registries:
+"""The members' home page is built from sections that other apps give with Wagtail hooks in their
+wagtail_hooks.py: membership never imports them. Two hooks:
 
-    register_section("stories", template="pages/stories/home_section.html",
-                     context=lambda request: {...} or None, order=10)
-    register_news(StoryPage, "Stories")   # new pages of this type: "what is new" and the digest
+    @hooks.register(MEMBER_HOME_SECTIONS_HOOK)
+    def member_home_section():
+        return HomeSection("stories", "pages/stories/home_section.html", section_context, order=10)
+
+    @hooks.register(MEMBER_NEWS_HOOK)   # new pages of this type: "what is new" and the digest
+    def member_news():
+        return NewsKind(StoryPage, "Stories")
 """
 
 from collections.abc import Callable
@@ -14,6 +18,7 @@ from typing import Any
 from django.contrib.auth.models import Group
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from wagtail import hooks
 from wagtail.models import Page, PageViewRestriction
 
 from network_site.core.roles import MEMBER
@@ -36,26 +41,19 @@ class NewsKind:
     label: str
 
 
-_sections: dict[str, HomeSection] = {}
-_news: dict[type[Page], NewsKind] = {}
-
-
-def register_section(key: str, *, template: str, context: SectionContext, order: int = 100) -> None:
-    _sections[key] = HomeSection(key, template, context, order)
+MEMBER_HOME_SECTIONS_HOOK = "register_member_home_section"
+MEMBER_NEWS_HOOK = "register_member_news"
 
 
 def sections_for(request: HttpRequest) -> list[tuple[str, dict[str, Any]]]:
     """(template, context) for each registered section that has something for this member."""
     rendered = []
-    for section in sorted(_sections.values(), key=lambda section: section.order):
+    sections = [give() for give in hooks.get_hooks(MEMBER_HOME_SECTIONS_HOOK)]
+    for section in sorted(sections, key=lambda section: section.order):
         context = section.context(request)
         if context is not None:
             rendered.append((section.template, context))
     return rendered
-
-
-def register_news(model: type[Page], label: str) -> None:
-    _news[model] = NewsKind(model, label)
 
 
 def visible_to_members(pages: QuerySet) -> QuerySet:
@@ -78,7 +76,7 @@ def news_since(
 ) -> list[tuple[str, list[Page]]]:
     """[(label, [pages])] of each registered kind first published after `since`, newest first."""
     news = []
-    for kind in _news.values():
+    for kind in (give() for give in hooks.get_hooks(MEMBER_NEWS_HOOK)):
         pages = visible_to_members(kind.model.objects.filter(first_published_at__gt=since))
         if until is not None:
             pages = pages.filter(first_published_at__lte=until)

@@ -2,16 +2,18 @@
 and how to erase it. 'My data' (download) and account deletion walk this register, and a test fails
 when a model with a foreign key to the user model is covered by neither.
 
-An app registers in its AppConfig.ready():
+An app gives its sources with a Wagtail hook in its wagtail_hooks.py:
 
-    from network_site.membership.personal_data import register
-
-    register(
-        "bookings",                         # the key in the exported JSON
-        export=lambda user: [...],          # JSON-serialisable data about this user
-        erase=lambda user: None,            # delete or anonymise it; runs inside a transaction
-        models=[Booking],                   # the models it covers (for the coverage test)
-    )
+    @hooks.register(personal_data.PERSONAL_DATA_HOOK)
+    def personal_data_sources():
+        return [
+            personal_data.source(
+                "bookings",                 # the key in the exported JSON
+                export=lambda user: [...],  # JSON-serialisable data about this user
+                erase=lambda user: None,    # delete or anonymise it; runs inside a transaction
+                models=[Booking],           # the models it covers (for the coverage test)
+            )
+        ]
 """
 
 from collections.abc import Callable, Iterable
@@ -20,6 +22,9 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractUser
 from django.db.models import Model
+from wagtail import hooks
+
+PERSONAL_DATA_HOOK = "register_personal_data"
 
 
 @dataclass(frozen=True)
@@ -30,31 +35,29 @@ class PersonalDataSource:
     models: tuple[type[Model], ...] = field(default_factory=tuple)
 
 
-_sources: dict[str, PersonalDataSource] = {}
-
-
-def register(
+def source(
     key: str,
     *,
     export: Callable[[AbstractUser], Any],
     erase: Callable[[AbstractUser], None],
     models: Iterable[type[Model]] = (),
-) -> None:
-    _sources[key] = PersonalDataSource(key, export, erase, tuple(models))
+) -> PersonalDataSource:
+    return PersonalDataSource(key, export, erase, tuple(models))
 
 
 def sources() -> list[PersonalDataSource]:
-    return list(_sources.values())
+    """Every app's sources, in INSTALLED_APPS order (the order Wagtail reads the hooks)."""
+    return [source for give in hooks.get_hooks(PERSONAL_DATA_HOOK) for source in give()]
 
 
 def export_for(user: AbstractUser) -> dict[str, Any]:
-    return {source.key: source.export(user) for source in _sources.values()}
+    return {source.key: source.export(user) for source in sources()}
 
 
 def erase_for(user: AbstractUser) -> None:
-    for source in _sources.values():
+    for source in sources():
         source.erase(user)
 
 
 def covered_models() -> set[type[Model]]:
-    return {model for source in _sources.values() for model in source.models}
+    return {model for source in sources() for model in source.models}

@@ -1,7 +1,7 @@
 """What happens to a join request: created, confirmed, approved or declined, and finally purged."""
 
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -12,6 +12,7 @@ from django.db import models, transaction
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.log_actions import log
 from wagtail.models import Page, Site
 
@@ -258,18 +259,14 @@ def contact_email() -> str:
 
 
 # The welcome email names the next meeting. Membership does not import the events app: events
-# registers how to find it from its AppConfig.ready(); without it the email says none is set.
-_next_meeting_finder: Callable[[], Page | None] | None = None
-
-
-def register_next_meeting(finder: Callable[[], Page | None]) -> None:
-    """Tells the welcome email how to find the next public meeting (or None)."""
-    global _next_meeting_finder
-    _next_meeting_finder = finder
+# gives how to find it with this hook (a function giving the next public meeting, or None);
+# without it the email says none is set.
+NEXT_MEETING_HOOK = "register_next_meeting_finder"
 
 
 def next_meeting() -> Page | None:
-    return _next_meeting_finder() if _next_meeting_finder is not None else None
+    finders = hooks.get_hooks(NEXT_MEETING_HOOK)
+    return finders[-1]() if finders else None
 
 
 def booklet_page() -> Page | None:

@@ -5,7 +5,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import IntegrityError
 from django.db.models import Case, When
 from django.db.models.functions import Lower
@@ -19,6 +18,7 @@ from django.utils.http import urlencode
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from network_site.core.listing import apply_filters, page_of_items
 from network_site.core.mail import send_email
 from network_site.core.roles import ADMIN_ACCESS, MEMBER_PERMISSION, users_with_permission
 from network_site.core.site_address import absolute_url
@@ -30,10 +30,10 @@ from .erasure import delete_account
 from .forms import (
     ContactMemberForm,
     DeleteAccountForm,
-    DirectoryFilterForm,
     JoinForm,
     ProfileForm,
 )
+from .listing import DIRECTORY_FACETS
 from .models import ConsentRecord, MemberProfile
 from .services import create_join_request, tell_owner_of_repeat_request
 
@@ -199,7 +199,6 @@ def unsubscribe_view(request, token):
 
 @member_required
 def directory(request):
-    form = DirectoryFilterForm(request.GET or None)
     profiles = (
         MemberProfile.objects.filter(
             listed_in_directory=True,
@@ -214,14 +213,18 @@ def directory(request):
             "pk",
         )
     )
-    page_number = 1
-    if form.is_bound and form.is_valid():
-        if form.cleaned_data["sector"]:
-            profiles = profiles.filter(sector=form.cleaned_data["sector"])
-        if form.cleaned_data["area"]:
-            profiles = profiles.filter(council_area=form.cleaned_data["area"], show_area=True)
-        page_number = form.cleaned_data["page"] or 1
-    members_page = Paginator(profiles, DIRECTORY_PAGE_SIZE).get_page(page_number)
+    # The listing helper checks the filters and pages; nothing about people goes in the content
+    # cache (scope=None), and no option shows a count.
+    filters = apply_filters(profiles, request.GET, facets=DIRECTORY_FACETS)
+    form = filters.form
+    results = filters.results()
+    members_page = page_of_items(
+        results,
+        list(results.values_list("pk", flat=True)),
+        DIRECTORY_PAGE_SIZE,
+        form.cleaned_data.get("page"),
+        prefetch=(),
+    )
     return TemplateResponse(
         request,
         "pages/membership/directory.html",
@@ -299,7 +302,7 @@ def my_data(request):
 def download_my_data(request):
     data = {
         "exported_at": timezone.now().isoformat(),
-        "site": "Personal Outcomes Network",
+        "site": settings.WAGTAIL_SITE_NAME,
         **personal_data.export_for(request.user),
     }
     response = HttpResponse(

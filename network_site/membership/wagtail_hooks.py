@@ -13,7 +13,14 @@ from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from network_site.core import home_sections, schedule
+from network_site.core.bulk import GENERATORS_HOOK, Generator
+from network_site.core.demo import DEMO_CONTENT_HOOK
+
+from . import personal_data
+from .erasure import membership_data_sources
 from .forms import DecisionForm
+from .home import join_section
 from .join_requests_bulk import answer_several_view
 from .members_admin import member_viewset
 from .models import JoinRequest
@@ -201,3 +208,51 @@ def my_data_account_menu_item(request):
         "label": "Your data",
         "help_text": "Download everything this site holds about you.",
     }
+
+
+@hooks.register(DEMO_CONTENT_HOOK)
+def demo_content():
+    return ("membership", "network_site.membership.demo.load")
+
+
+@hooks.register(GENERATORS_HOOK)
+def network_generator():
+    return Generator("members", "network_site.membership.generate.generate", 2000, order=10)
+
+
+@hooks.register(home_sections.HOME_SECTIONS_HOOK)
+def home_page_section():
+    return home_sections.HomeSection(
+        "join",
+        label="How to join (visitors only)",
+        template="pages/membership/home_join.html",
+        get_context=join_section,
+        default_heading="Join the network",
+    )
+
+
+@hooks.register(schedule.JOBS_HOOK)
+def scheduled_jobs():
+    return [
+        schedule.job(
+            "send_join_request_digest",
+            schedule.HOURLY,
+            "Emails the coordinators about newly confirmed join requests, when a digest is due.",
+        ),
+        schedule.job(
+            "send_digests",
+            schedule.DAILY,
+            "Queues the weekly and monthly digests of new stories and resources that are due.",
+        ),
+        schedule.job(
+            "purge_join_requests",
+            schedule.DAILY,
+            "Deletes join requests declined, left pending or never confirmed, after the retention "
+            "period.",
+        ),
+    ]
+
+
+@hooks.register(personal_data.PERSONAL_DATA_HOOK)
+def personal_data_sources():
+    return membership_data_sources()

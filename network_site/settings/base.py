@@ -109,6 +109,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "network_site.core.context_processors.site_navigation",
+                "network_site.core.context_processors.site_name",
             ],
         },
     },
@@ -200,15 +201,16 @@ if MEDIA_STORAGE:
 # page is published or unpublished (FRONTEND_CACHE_* variables; none set, nothing to purge).
 WAGTAILFRONTENDCACHE = frontend_cache_from_env(os.environ)
 
+# The network's name, written here only: pages, emails, feeds, calendar files and the admin read it.
+WAGTAIL_SITE_NAME = "Personal Outcomes Network"
+
 # Every message goes through the deliver_email task (network_site/core/mail.py), which hands it to
 # the "delivery" mailer: EMAIL_BACKEND and the other EMAIL_* variables.
 MAILERS = {
     "default": {"BACKEND": "network_site.core.mail.QueuedEmailBackend"},
     "delivery": mailer_from_env(),
 }
-DEFAULT_FROM_EMAIL = env_str(
-    "DEFAULT_FROM_EMAIL", "Personal Outcomes Network <network@example.org>"
-)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", f"{WAGTAIL_SITE_NAME} <network@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Mail and search indexing run as tasks. The immediate backend runs them in-process (development,
@@ -234,7 +236,6 @@ EMAIL_RETRY_DELAYS = env_int_list("EMAIL_RETRY_DELAYS", "60,300,1800,7200,21600"
 # Stories, resources and the mapping guide share one set of themes: "Carers" and "carers" are one.
 TAGGIT_CASE_INSENSITIVE = True
 
-WAGTAIL_SITE_NAME = "Personal Outcomes Network"
 # A page moved or renamed in the admin leaves a redirect from its old address (Wagtail's default,
 # relied on: see network_site/core/page_moves.py for moves made by migrations).
 WAGTAILREDIRECTS_AUTO_CREATE = True
@@ -282,7 +283,7 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "Personal Outcomes Network: "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"{WAGTAIL_SITE_NAME}: "
 # allauth's rate limits count in the cache: locmem per process; set CACHE_URL=redis://… in production.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/300s/key",

@@ -52,7 +52,7 @@ def test_filtering_the_library_with_checkboxes(page, served_site):
     page.goto(served_site["url"] + "/resources/")
     total = page.locator(".ds_search-result").count()
     # The design system draws its own box over the input: people click the label.
-    page.locator("label[for='id_type-website']").click()
+    page.locator("#id_type label", has_text="Website").click()
     page.get_by_role("button", name="Apply").click()
     page.wait_for_url("**/resources/?**type=website**")
     websites = page.locator(".ds_search-result")

@@ -70,3 +70,12 @@ def page_links(items):
     """The page numbers to link to around the current page: the first and last, two either side
     of the current one, and an ellipsis for each gap, never one link per page."""
     return list(items.paginator.get_elided_page_range(items.number, on_each_side=2, on_ends=1))
+
+
+@register.simple_block_tag(takes_context=True)
+def metadata_item(context, content, key):
+    """One key and value of a page's metadata row (the design system's `ds_metadata`):
+    `{% metadata_item "Published" %}value{% endmetadata_item %}`, drawn by its component template."""
+    item = context.template.engine.get_template("components/metadata_item.html")
+    with context.push(key=key, value=content):
+        return item.render(context)

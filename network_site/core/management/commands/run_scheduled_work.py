@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from network_site.core.schedule import DAILY, FREQUENCIES, HOURLY, JOBS, jobs
+from network_site.core.schedule import DAILY, FREQUENCIES, HOURLY, jobs, registered_jobs
 
 logger = logging.getLogger("network_site.schedule")
 
@@ -33,7 +33,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, every=None, forever=False, list=False, **options):
         if list:
-            for job in sorted(JOBS.values(), key=lambda job: (job.every, job.command)):
+            for job in sorted(registered_jobs().values(), key=lambda job: (job.every, job.command)):
                 self.stdout.write(f"{job.every:7} {job.command}: {job.description}")
             return
         if forever:
@@ -56,7 +56,7 @@ class Command(BaseCommand):
             started = time.monotonic()
             try:
                 call_command(job.command, *job.arguments, stdout=self.stdout)
-            except Exception:  # noqa: BLE001 - a broken job must not stop the others; logged in full
+            except Exception:  # A broken job must not stop the others; logged in full
                 logger.exception("Scheduled job %s failed", job.command)
                 failed.append(job.command)
             else:
@@ -72,7 +72,7 @@ class Command(BaseCommand):
     def run_forever(self):
         stopping = []
         signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
-        logger.info("Scheduler started: %d job(s)", len(JOBS))
+        logger.info("Scheduler started: %d job(s)", len(registered_jobs()))
         while not stopping:
             next_run = next_run_after(timezone.localtime())
             while not stopping and timezone.localtime() < next_run:
