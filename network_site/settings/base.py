@@ -270,6 +270,15 @@ ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Personal Outcomes Network: "
+# allauth's forms with the site's own labels.
+ACCOUNT_FORMS = {
+    "login": "network_site.membership.account_forms.LoginForm",
+    "change_password": "network_site.membership.account_forms.ChangePasswordForm",
+    "set_password": "network_site.membership.account_forms.SetPasswordForm",
+    "reset_password": "network_site.membership.account_forms.ResetPasswordForm",
+    "reset_password_from_key": "network_site.membership.account_forms.ResetPasswordKeyForm",
+    "reauthenticate": "network_site.membership.account_forms.ReauthenticateForm",
+}
 # allauth's rate limits count in the cache: locmem per process; set CACHE_URL=redis://… in production.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/300s/key",
