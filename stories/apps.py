@@ -45,4 +45,12 @@ class StoriesConfig(AppConfig):
             models=[StoryPage, HelpedMark],
         )
         register_demo_content(self.label, f"{self.name}.demo.load")
+
+        from network_site.core import schedule
+
+        schedule.register(
+            "delete_abandoned_uploads",
+            schedule.HOURLY,
+            "Deletes images kept for a story form never saved, once they are a day old.",
+        )
         register_generator("stories", f"{self.name}.generate.generate", 10000, order=20)
