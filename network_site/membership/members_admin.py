@@ -23,6 +23,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from network_site.core.csv_export import csv_response
+from network_site.core.inspect_view import ReadableInspectView
 from network_site.core.models import Sector
 from network_site.core.roles import MEMBER_PERMISSION, users_with_permission
 
@@ -137,6 +138,7 @@ class MemberViewSet(ModelViewSet):
     add_to_admin_menu = True
     copy_view_enabled = False
     inspect_view_enabled = True
+    inspect_view_class = ReadableInspectView
     index_view_class = MemberIndexView
     filterset_class = MemberFilterSet
     search_fields = ["user__first_name", "user__email", "organisation", "role"]
