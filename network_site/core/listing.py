@@ -290,9 +290,12 @@ def filtered_listing(
             FacetResult(
                 facet=facet,
                 field=filtered.form[facet.name],
+                # An option nothing matches is left out ("Video (0)" leads nowhere), unless it
+                # is chosen: a filtered link keeps its choice in view.
                 options=[
                     FacetOption(value, label, counts.get(value, 0), value in wanted)
                     for value, label in filtered.form.facet_choices[facet.name]
+                    if counts.get(value, 0) or value in wanted
                 ],
             )
         )
