@@ -160,7 +160,7 @@ def test_on_a_phone_the_tray_takes_no_room_until_an_entry_is_ticked(phone_page, 
     tick(phone_page, "talking-points")
     box = tray.bounding_box()
     assert box["y"] + box["height"] <= screen_height + 1
-    assert box["height"] <= screen_height / 6
+    assert box["height"] <= 110  # of 740: the list keeps the screen
 
 
 def test_compare_with_nothing_ticked_says_what_to_do_and_stays(page, served_site):

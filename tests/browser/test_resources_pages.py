@@ -115,7 +115,7 @@ def test_the_self_check_and_reflection_prompts_work_without_javascript(chromium,
 
 
 def test_printed_reflection_questions_read_as_questions_not_links(page, served_site):
-    page.goto(served_site["url"] + "/booklet/print/")
+    page.goto(served_site["url"] + "/understanding-personal-outcomes/print/")
     page.emulate_media(media="print")
     question = page.locator(".site-reflection .ds_details__summary").first
     hint = page.locator(".site-reflection .ds_details__text").first

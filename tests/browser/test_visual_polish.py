@@ -31,7 +31,7 @@ def test_the_home_pages_card_rows_look_alike_with_room_under_them(page, served_s
     assert gaps and min(gaps) >= 16, gaps
 
 
-@pytest.mark.parametrize("path", ["/stories/", "/resources/"])
+@pytest.mark.parametrize("path", ["/stories/"])
 def test_a_listings_filter_boxes_are_one_width(page, served_site, path):
     page.set_viewport_size({"width": 1280, "height": 844})
     page.goto(served_site["url"] + path)
