@@ -10,6 +10,10 @@ PYTHON_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# In development every absolute link (mail, calendar files, sitemap, robots.txt, feeds, exports, the
+# PDF, the API) is built from the address served: `make run PORT=8110` links to :8110. A SITE_URL
+# in the environment wins.
+DEV_SITE_URL = http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
 PYTEST_ARGS ?=
 # The Python suite runs on two processes (pytest-xdist), each with its own test database. A module's
 # tests stay on one process, so that its module-scoped fixtures (the demo content) are built once;
@@ -60,6 +64,8 @@ migrate: install ## Apply database migrations
 demo: migrate ## Load the demo content (safe to run again)
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py set_site_address
+
+run serve demo: export SITE_URL ?= $(DEV_SITE_URL)
 
 run: demo ## Install, migrate, load demo content and serve http://127.0.0.1:8000 on SQLite
 	@$(BIN)/python manage.py show_demo_accounts

@@ -78,9 +78,23 @@ def bookings_csv_view(request, meeting_id):
     return csv_response(f"{meeting.slug}-bookings.csv", header, rows)
 
 
+def next_quarter_times(source):
+    """(starts, ends, booking closes) three months on from `source`: the same weekday in the same
+    week of the month, at the same UK wall-clock times."""
+    from_day = times.in_uk(source.starts_at).date()
+    to_day = times.same_weekday_months_later(from_day, 3)
+    return (
+        times.moved_like(source.starts_at, from_day, to_day),
+        times.moved_like(source.ends_at, from_day, to_day),
+        times.moved_like(source.booking_closes_at, from_day, to_day)
+        if source.booking_closes_at
+        else None,
+    )
+
+
 def next_quarter_meeting(source, user):
     """A draft copy of `source` three months on: format, venue, agenda and access notes copied."""
-    starts_at = times.add_months(source.starts_at, 3)
+    starts_at, ends_at, booking_closes_at = next_quarter_times(source)
     local_start = times.in_uk(starts_at)
     title = f"Network meeting, {local_start:%B %Y}"
     index = source.get_parent()
@@ -95,14 +109,12 @@ def next_quarter_meeting(source, user):
         owner=user,
         introduction=source.introduction,
         starts_at=starts_at,
-        ends_at=times.add_months(source.ends_at, 3),
+        ends_at=ends_at,
         format=source.format,
         venue_name=source.venue_name,
         address=source.address,
         capacity=source.capacity,
-        booking_closes_at=(
-            times.add_months(source.booking_closes_at, 3) if source.booking_closes_at else None
-        ),
+        booking_closes_at=booking_closes_at,
         agenda=source.agenda.get_prep_value(),
         access_information=source.access_information,
     )
@@ -117,8 +129,7 @@ def schedule_next_view(request, meeting_id):
     index = source.get_parent()
     if not index.permissions_for_user(request.user).can_add_subpage():
         raise PermissionDenied
-    proposed_start = times.add_months(source.starts_at, 3)
-    proposed_end = times.add_months(source.ends_at, 3)
+    proposed_start, proposed_end, _booking_closes_at = next_quarter_times(source)
     if request.method == "POST":
         meeting = next_quarter_meeting(source, request.user)
         messages.success(

@@ -18,6 +18,7 @@ from network_site.core.demo_data import (
     read_yaml,
     upsert_page_from_file,
 )
+from network_site.core.site_address import page_url
 
 from .models import MeetingIndexPage, MeetingPage
 from .times import uk_datetime, uk_today
@@ -133,5 +134,5 @@ def load(context):
             **meeting_fields(day, theme_for(day, themes), every_meeting, past=day in past_days),
         )
     context["stdout"].write(
-        f"Meetings: {len(past_days)} past and {len(upcoming_days)} upcoming under {index.url_path}"
+        f"Meetings: {len(past_days)} past and {len(upcoming_days)} upcoming at {page_url(index)}"
     )

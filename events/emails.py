@@ -81,17 +81,31 @@ def mailing_context(meeting, member):
     }
 
 
+def send_to_mailing_member(template, meeting, member, **extra):
+    """With the member's own unsubscribe link, in the text and in the one-click headers."""
+    from network_site.membership.unsubscribe import list_unsubscribe_headers
+
+    context = {**mailing_context(meeting, member), **extra}
+    send_email(
+        template,
+        [member.email],
+        context,
+        headers=list_unsubscribe_headers(context["unsubscribe_url"]),
+    )
+
+
 def send_meeting_announcement(meeting):
-    """To every member on the meetings mailing, each with their own unsubscribe link."""
+    """To every member on the meetings mailing."""
     from .mailing import mailing_recipients
 
     for member in mailing_recipients():
-        send_email("events/meeting_announced", [member.email], mailing_context(meeting, member))
+        send_to_mailing_member("events/meeting_announced", meeting, member)
 
 
 def send_mailing_reminder(meeting, member):
-    send_email(
+    send_to_mailing_member(
         "events/meeting_mailing_reminder",
-        [member.email],
-        {**mailing_context(meeting, member), "days": settings.EVENTS_MAILING_REMINDER_DAYS},
+        meeting,
+        member,
+        days=settings.EVENTS_MAILING_REMINDER_DAYS,
     )

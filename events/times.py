@@ -44,16 +44,25 @@ def format_time_range(starts_at, ends_at):
     return f"{start:%H:%M} to {end:%H:%M} {end.tzname()}"
 
 
-def add_months(moment, months):
-    """The same UK wall-clock time, `months` later (day clamped to the month's length).
+def same_weekday_months_later(day, months):
+    """The same weekday in the same week of the month, `months` later: the second Wednesday of
+    February gives the second Wednesday of May. A fifth weekday gives the month's last one."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    first_weekday_of_month = (day.weekday() - date(year, month, 1).weekday()) % 7 + 1
+    nth = (day.day - 1) // 7
+    days_in_month = calendar.monthrange(year, month)[1]
+    target = first_weekday_of_month + 7 * nth
+    while target > days_in_month:
+        target -= 7
+    return date(year, month, target)
 
-    Moving by wall-clock time keeps a 10:00 meeting at 10:00 when a clock change falls in between.
-    """
+
+def moved_like(moment, from_day, to_day):
+    """`moment` moved by as many days as `from_day` to `to_day`, at the same UK wall-clock time:
+    a meeting's end and booking deadline keep their place around its new start."""
     local = in_uk(moment)
-    month_index = local.month - 1 + months
-    year, month = local.year + month_index // 12, month_index % 12 + 1
-    day = min(local.day, calendar.monthrange(year, month)[1])
-    return uk_datetime(date(year, month, day), local.time())
+    return uk_datetime(local.date() + (to_day - from_day), local.time())
 
 
 def start_of_uk_day(day):

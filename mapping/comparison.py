@@ -205,14 +205,14 @@ def summarise_answers(comparison, dimensions, values):
             if answers[0].value != DimensionValue.NOT_APPLICABLE:
                 agreed.append(f"“{dimension.name}” ({labels[0]})")
         else:
+            # One difference a line: a list item each, never one long sentence.
             disagreed.append(
-                f"“{dimension.name}” ("
+                f"They answer differently on “{dimension.name}”: "
                 + ", ".join(
                     f"{label} for {join_words(group)}" for label, group in grouped(names, labels)
                 )
-                + ")"
+                + "."
             )
     if agreed:
         comparison.shared.append(f"They give the same answer on {join_words(agreed)}.")
-    if disagreed:
-        comparison.differences.append(f"They answer differently on {'; '.join(disagreed)}.")
+    comparison.differences.extend(disagreed)

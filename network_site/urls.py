@@ -4,6 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from network_site.core import root_files
 from network_site.core import sitemap as core_sitemap
 from network_site.core import views as core_views
 
@@ -23,6 +24,7 @@ urlpatterns = [
     path("api/", include("resources.api")),
     path("sitemap.xml", core_sitemap.sitemap, name="sitemap"),
     path("robots.txt", core_sitemap.robots_txt, name="robots_txt"),
+    path("favicon.ico", root_files.favicon, name="favicon"),
 ]
 
 if settings.SERVE_MEDIA:

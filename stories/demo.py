@@ -14,6 +14,7 @@ from network_site.core.demo import upsert_page
 from network_site.core.demo_data import by_slug, check_fields, read_records, upsert_page_from_file
 from network_site.core.models import Sector
 from network_site.core.roles import MEMBER
+from network_site.core.site_address import page_url
 
 from . import choices
 from .models import StoryIndexPage, StoryPage
@@ -54,7 +55,7 @@ def load(context):
             search_description=data["summary"],
             **data,
         )
-    context["stdout"].write(f"Stories: {len(stories)} at {index.url}")
+    context["stdout"].write(f"Stories: {len(stories)} at {page_url(index)}")
 
 
 def ensure_tellers():

@@ -1,5 +1,8 @@
 """The members' side of stories: share, edit, list their own, withdraw. Routed by StoryIndexPage."""
 
+from dataclasses import dataclass
+from pathlib import PurePath
+
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -9,6 +12,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 from wagtail.images import get_image_model
+from wagtail.images.models import AbstractImage
 
 from network_site.core.storage import STORAGE_ERRORS, log_storage_failure
 from network_site.membership.access import member_required
@@ -58,8 +62,20 @@ def save_uploaded_image(form, user):
         raise ImageNotStored from error
 
 
-def kept_image_token(image, user):
-    return signing.dumps(image.pk, salt=f"{KEPT_IMAGE_SALT}:{user.pk}")
+@dataclass(frozen=True)
+class KeptImage:
+    """An image chosen with a form that came back with an error, and the name of the file the
+    member chose (the stored file has a random name)."""
+
+    image: AbstractImage
+    original_name: str
+
+
+def kept_image_token(kept, user):
+    return signing.dumps(
+        {"image": kept.image.pk, "name": kept.original_name},
+        salt=f"{KEPT_IMAGE_SALT}:{user.pk}",
+    )
 
 
 def kept_image_from(token, user):
@@ -68,29 +84,32 @@ def kept_image_from(token, user):
     if not token:
         return None
     try:
-        image_id = signing.loads(token, salt=f"{KEPT_IMAGE_SALT}:{user.pk}")
+        kept = signing.loads(token, salt=f"{KEPT_IMAGE_SALT}:{user.pk}")
     except signing.BadSignature:
         return None
-    if not isinstance(image_id, int):
+    if not isinstance(kept, dict) or not isinstance(kept.get("image"), int):
         return None
-    return (
+    image = (
         get_image_model()
-        .objects.filter(pk=image_id, uploaded_by_user=user, tags__name=KEPT_IMAGE_TAG)
+        .objects.filter(pk=kept["image"], uploaded_by_user=user, tags__name=KEPT_IMAGE_TAG)
         .first()
     )
+    return KeptImage(image, str(kept.get("name", ""))) if image else None
 
 
 def keep_chosen_image(form, user, kept):
     """A browser cannot fill a file input again, so a good image that came with a form that has
-    errors is saved now and carried by a signed token: the member need not choose it again."""
+    errors is saved now and carried by a signed token: the member need not choose it again.
+    Kept images never used are deleted after a day (`delete_abandoned_uploads`)."""
     if form.cleaned_data.get("image") and "image" not in form.errors:
+        original_name = PurePath(form.cleaned_data["image"].name).name
         try:
             image = save_uploaded_image(form, user)
         except ImageNotStored:
             form.add_error("image", "Your image could not be saved just now: choose it again later")
             return kept
         image.tags.add(KEPT_IMAGE_TAG)
-        return image
+        return KeptImage(image, original_name)
     return kept
 
 
@@ -133,10 +152,10 @@ def save_story_from_form(request, form, index, draft, kept_image):
                 messages.error(request, IMAGE_NOT_STORED)
                 image, submit = None, False
             if image is None and kept_image is not None:
-                kept_image.title = form.cleaned_data["image_alt_text"][:255] or kept_image.title
-                kept_image.save(update_fields=["title"])
-                kept_image.tags.remove(KEPT_IMAGE_TAG)
-                image = kept_image
+                image = kept_image.image
+                image.title = form.cleaned_data["image_alt_text"][:255] or image.title
+                image.save(update_fields=["title"])
+                image.tags.remove(KEPT_IMAGE_TAG)
             if image is not None:
                 draft.image = image
             return save_story(index, draft, request.user, submit=submit), submit

@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.models import GroupApprovalTask, TaskState
 
-from network_site.core import home_sections
+from network_site.core import home_sections, schedule
 from network_site.core.bulk import GENERATORS_HOOK, Generator
 from network_site.core.demo import DEMO_CONTENT_HOOK
 from network_site.core.related import TAGGED_PAGES_HOOK, tagged_pages
@@ -111,5 +111,16 @@ def personal_data_sources():
             export=personal_data.export,
             erase=personal_data.erase,
             models=[StoryPage, HelpedMark],
+        )
+    ]
+
+
+@hooks.register(schedule.JOBS_HOOK)
+def scheduled_jobs():
+    return [
+        schedule.job(
+            "delete_abandoned_uploads",
+            schedule.HOURLY,
+            "Deletes images kept for a story form never saved, once they are a day old.",
         )
     ]

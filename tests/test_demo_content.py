@@ -2,6 +2,7 @@
 production sites. Each app's own demo content is tested in its own `test_<app>_demo.py`."""
 
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -69,3 +70,15 @@ def test_demo_content_refuses_to_run_on_a_production_site(settings):
     with pytest.raises(CommandError):
         call_command("load_demo_content")
     assert page_tree() == pages_before
+
+
+def test_every_address_the_loader_prints_is_served(demo_content, client):
+    output = io.StringIO()
+    call_command("load_demo_content", stdout=output)
+
+    addresses = re.findall(r"http://testserver(/\S*)", output.getvalue())
+    # The meetings, the stories and the home page at least.
+    assert len(addresses) >= 3, output.getvalue()
+    assert "/meetings/" in addresses
+    for path in addresses:
+        assert client.get(path).status_code == 200, path

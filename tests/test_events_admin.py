@@ -167,7 +167,8 @@ def test_next_quarters_meeting_is_made_as_a_draft_three_months_on(admin_client, 
     )
     url = f"/admin/events/meetings/{source.pk}/schedule-next/"
     confirm = admin_client.get(url)
-    assert "Monday 10 May 2027, 10:00 to 12:30 BST" in confirm.content.decode()
+    # The second Wednesday of February gives the second Wednesday of May.
+    assert "Wednesday 12 May 2027, 10:00 to 12:30 BST" in confirm.content.decode()
     assert MeetingPage.objects.count() == 1  # looking changes nothing
 
     response = admin_client.post(url)
@@ -180,9 +181,10 @@ def test_next_quarters_meeting_is_made_as_a_draft_three_months_on(admin_client, 
     assert new.title == "Network meeting, May 2027"
     assert new.slug == "may-2027-meeting"
     # 10:00 UK time on both: GMT in February, BST in May.
-    assert new.starts_at == datetime(2027, 5, 10, 9, tzinfo=UTC)
-    assert new.ends_at == datetime(2027, 5, 10, 11, 30, tzinfo=UTC)
-    assert new.booking_closes_at == datetime(2027, 5, 8, 16, tzinfo=UTC)
+    assert new.starts_at == datetime(2027, 5, 12, 9, tzinfo=UTC)
+    assert new.ends_at == datetime(2027, 5, 12, 11, 30, tzinfo=UTC)
+    # Bookings close two days before, as they did.
+    assert new.booking_closes_at == datetime(2027, 5, 10, 16, tzinfo=UTC)
     assert (new.format, new.venue_name, new.address, new.capacity) == (
         MeetingPage.Format.HYBRID,
         "Kelvin House",

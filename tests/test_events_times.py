@@ -1,6 +1,6 @@
 """Meeting times: UTC in the database, UK time on the page, right on both sides of a clock change."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -57,15 +57,31 @@ def test_a_late_utc_time_can_be_the_next_day_in_the_uk():
     assert times.format_date(utc(2027, 6, 30, 23, 30)) == "Thursday 1 July 2027"
 
 
-def test_moving_three_months_keeps_the_wall_clock_time_across_a_clock_change():
+def test_moving_keeps_the_wall_clock_time_across_a_clock_change():
     winter = utc(2027, 2, 10, 10)  # 10:00 GMT
-    spring = times.add_months(winter, 3)
-    assert spring == utc(2027, 5, 10, 9)  # 10:00 BST
+    spring = times.moved_like(winter, date(2027, 2, 10), date(2027, 5, 12))
+    assert spring == utc(2027, 5, 12, 9)  # 10:00 BST
     assert times.format_time(spring) == "10:00 BST"
 
 
-def test_moving_three_months_clamps_the_day_to_the_month():
-    assert times.add_months(utc(2026, 11, 30, 10), 3).date().isoformat() == "2027-02-28"
+def test_the_second_wednesday_gives_the_second_wednesday_three_months_on():
+    assert times.same_weekday_months_later(date(2027, 2, 10), 3) == date(2027, 5, 12)
+
+
+@pytest.mark.parametrize("year", [2026, 2027, 2028])
+def test_every_day_keeps_its_weekday_and_week_of_the_month(year):
+    """The class: any day of any month, moved by a quarter (across year ends too)."""
+    day = date(year, 1, 1)
+    while day.year == year:
+        moved = times.same_weekday_months_later(day, 3)
+        assert moved.weekday() == day.weekday(), day
+        assert (moved.month - day.month) % 12 == 3, day
+        week = (day.day - 1) // 7
+        if week < 4:
+            assert (moved.day - 1) // 7 == week, day
+        else:  # a fifth weekday: the last one of the new month
+            assert (moved + timedelta(days=7)).month != moved.month, day
+        day += timedelta(days=1)
 
 
 def test_uk_datetime_uses_the_zone_in_force_that_day():

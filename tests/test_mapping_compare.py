@@ -80,7 +80,7 @@ def test_two_entries_side_by_side_with_a_summary(client, known_entries):
         "Beyond that, Talking Points also covers health; Carers Act also covers wider public "
         "services.",
         "Only Carers Act has a statutory basis.",
-        "They answer differently on “Statutory duty” (no for Talking Points, yes for Carers Act).",
+        "They answer differently on “Statutory duty”: no for Talking Points, yes for Carers Act.",
     ]
     differing = {row.label for row in comparison.rows if row.differs}
     assert differing == {
@@ -114,9 +114,11 @@ def test_summary_of_entries_with_little_in_common(client, known_entries):
         "social care.",
         "Their reach differs: Outcomes Star applies across the UK; Talking Points applies in "
         "Scotland.",
-        "They answer differently on “Starts from what matters” (partly for Outcomes Star, yes "
-        "for Talking Points); “Covers carers” (not applicable for Outcomes Star, yes for Talking "
-        "Points).",
+        # One difference a line.
+        "They answer differently on “Starts from what matters”: partly for Outcomes Star, yes "
+        "for Talking Points.",
+        "They answer differently on “Covers carers”: not applicable for Outcomes Star, yes for "
+        "Talking Points.",
     ]
 
 

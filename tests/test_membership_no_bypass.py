@@ -188,7 +188,7 @@ def test_repeated_failed_sign_ins_are_refused(client, home_page):
     response = client.post(reverse("account_login"), {"login": member.email, "password": PASSWORD})
 
     assert not signed_in(client)
-    assert "Too many failed login attempts" in response.content.decode()
+    assert "Too many tries to sign in" in response.content.decode()
 
 
 def test_rate_limits_need_a_real_cache():

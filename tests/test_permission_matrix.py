@@ -277,6 +277,7 @@ CASES = [
     # Search and the read-only API: the same public answers for everyone.
     Case("robots.txt", "/robots.txt", everyone(200)),
     Case("sitemap.xml", "/sitemap.xml", everyone(200)),
+    Case("favicon.ico", "/favicon.ico", everyone(200)),
     Case("search/", "/search/?q=carers", everyone(200)),
     Case("api/v2/^pages/", "/api/v2/pages/", everyone(200)),
     Case("api/v2/^pages/<int:pk>/", "/api/v2/pages/{public_story_id}/", everyone(200)),

@@ -299,3 +299,39 @@ def test_the_pdfs_stylesheets_are_parsed_once_until_one_changes(settings, tmp_pa
     assert [sheet for i, sheet in enumerate(again) if i != position] == [
         sheet for i, sheet in enumerate(first) if i != position
     ]
+
+
+def reflection_chapter(booklet):
+    return BookletChapterPageFactory(
+        parent=booklet,
+        title="Reflect",
+        slug="reflect",
+        body=stream(
+            (
+                "reflection_prompts",
+                {
+                    "heading": "Reflect on your practice",
+                    "prompts": [
+                        {
+                            "question": "Whose outcome is it?",
+                            "guidance": rich_text("Think about who chose the words."),
+                        }
+                    ],
+                },
+            )
+        ),
+    )
+
+
+def test_reflection_questions_print_as_questions_with_their_hints(client, booklet):
+    reflection_chapter(booklet)
+
+    pdf_text = " ".join(
+        " ".join(page.extract_text().split())
+        for page in PdfReader(io.BytesIO(client.get("/booklet/pdf/").content)).pages
+    )
+    # The question and its hints, on paper; no "open it" that paper cannot do.
+    assert "Whose outcome is it?" in pdf_text
+    assert "Think about who chose the words." in pdf_text
+    assert "Open it" not in pdf_text
+    # Its look on paper (the text's colour, no link underline): tests/browser/test_resources_pages.py

@@ -71,15 +71,11 @@ def test_the_library_lists_every_live_resource_by_title(client, catalogue):
         "Young carers evidence review",
     ]
     assert counts(response, "type")["guide"] == 1
-    assert counts(response, "type")["video"] == 0
+    assert "video" not in counts(response, "type")  # nothing matches: not offered
     assert counts(response, "audience")["practitioners"] == 2
     assert counts(response, "audience")["unpaid-carers"] == 2
     assert counts(response, "topic") == {"carers": 2, "conversations": 1, "housing": 1}
-    assert counts(response, "sector") == {
-        **{sector.slug: 0 for sector in Sector.objects.all()},
-        "health": 2,
-        "housing": 2,
-    }
+    assert counts(response, "sector") == {"health": 2, "housing": 2}
     assert ">Toolkit (1)</label>" in response.content.decode()
 
 
@@ -89,11 +85,7 @@ def test_filters_narrow_the_list_and_counts_follow_the_other_filters(client, cat
     # The audience counts ignore the audience filter itself but respect the sector filter.
     assert counts(response, "audience")["unpaid-carers"] == 2
     assert counts(response, "audience")["practitioners"] == 1
-    assert counts(response, "type") == {
-        **{value: 0 for value, _ in ResourceType.choices},
-        "guide": 1,
-        "research": 1,
-    }
+    assert counts(response, "type") == {"guide": 1, "research": 1}
     assert counts(response, "sector")["housing"] == 1
 
 

@@ -2,9 +2,15 @@
 the design system's documented file-upload markup."""
 
 import re
+from datetime import timedelta
+from io import StringIO
 
 import pytest
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.test import TestCase
+from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
@@ -115,3 +121,49 @@ def test_erasing_an_account_deletes_an_unused_kept_image(client, story_index, me
     delete_account(member)
 
     assert get_image_model().objects.count() == 0
+
+
+def test_the_kept_image_is_named_by_the_file_the_member_chose(client, story_index, member):
+    page = post_with_error(client, story_index).content.decode()
+
+    assert "You chose the image “garden.png”" in page
+    stored = get_image_model().objects.get().file.name
+    assert "garden" not in stored  # the stored file keeps its random name
+
+
+def age(image, **delta):
+    get_image_model().objects.filter(pk=image.pk).update(
+        created_at=timezone.now() - timedelta(**delta)
+    )
+
+
+def test_the_scheduler_deletes_uploads_abandoned_for_a_day(client, story_index, member):
+    post_with_error(client, story_index)
+    abandoned = get_image_model().objects.get()
+    abandoned_file = abandoned.file.name
+    age(abandoned, hours=25)
+    post_with_error(client, story_index)
+    recent = get_image_model().objects.exclude(pk=abandoned.pk).get()
+    age(recent, hours=23)
+    # An image a saved story uses is never abandoned, however old.
+    token = KEPT_TOKEN.search(post_with_error(client, story_index).content.decode()).group(1)
+    client.post(
+        story_index.share_url,
+        {**story_form_data(image_alt_text="A raised flower bed"), "kept_image": token},
+    )
+    used = StoryPage.objects.get().image
+    age(used, days=30)
+
+    output = StringIO()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("run_scheduled_work", "hourly", stdout=output)
+
+    assert set(get_image_model().objects.values_list("pk", flat=True)) == {recent.pk, used.pk}
+    assert not default_storage.exists(abandoned_file)
+    assert "delete_abandoned_uploads" in call_command_listing()
+
+
+def call_command_listing():
+    output = StringIO()
+    call_command("run_scheduled_work", "--list", stdout=output)
+    return output.getvalue()

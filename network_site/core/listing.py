@@ -293,9 +293,12 @@ def filtered_listing(
     for facet in facets:
         counts = counted["counts"][facet.name]
         wanted = set(filtered.selected.get(facet.name, ()))
+        # An option nothing matches is left out ("Video (0)" leads nowhere), unless it is
+        # chosen: a filtered link keeps its choice in view.
         options = [
             FacetOption(value, label, counts.get(value, 0), value in wanted)
             for value, label in filtered.form.facet_choices[facet.name]
+            if counts.get(value, 0) or value in wanted
         ]
         # The filter's field shows each option with its count.
         field = filtered.form.fields[facet.name]

@@ -101,10 +101,18 @@ def send_email(
     *,
     attachments: Iterable[Attachment] = (),
     reply_to: Iterable[str] | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> None:
     """Renders the message `template` and sends it to the addresses `to` once the transaction
-    commits. `attachments` are (filename, content, mimetype) triples."""
-    queue_email(render_email(template, context), to, attachments=attachments, reply_to=reply_to)
+    commits. `attachments` are (filename, content, mimetype) triples; `headers` are extra mail
+    headers (List-Unsubscribe on mailings)."""
+    queue_email(
+        render_email(template, context),
+        to,
+        attachments=attachments,
+        reply_to=reply_to,
+        headers=headers,
+    )
 
 
 def queue_email(
@@ -113,6 +121,7 @@ def queue_email(
     *,
     attachments: Iterable[Attachment] = (),
     reply_to: Iterable[str] | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> None:
     """Queues an already rendered message (allauth renders its own; everything else calls
     `send_email`)."""
@@ -123,6 +132,7 @@ def queue_email(
             "html": message.html,
             "to": list(to),
             "reply_to": list(reply_to or []),
+            "headers": dict(headers or {}),
             "attachments": [encode_attachment(*attachment) for attachment in attachments],
         }
     )

@@ -57,13 +57,57 @@ def may_sign_in(user):
 
 
 class NetworkAccountAdapter(DefaultAccountAdapter):
+    # The messages allauth shows on its forms, in the site's own words (every key of allauth's).
     error_messages = {
         **DefaultAccountAdapter.error_messages,
+        "account_inactive": "This account cannot sign in.",
+        "cannot_remove_primary_email": (
+            "You cannot remove the address we write to. Make another address your main one first."
+        ),
+        "duplicate_email": "This address is already on your account.",
         # Also what someone whose account was deleted meets: the page cannot tell them apart
         # from a mistyped address without telling strangers who has an account.
         "email_password_mismatch": "The email address or the password is not right. If you "
         "deleted your account, it no longer exists: you can ask to join again.",
+        "phone_password_mismatch": "The phone number or the password is not right. Check both.",
+        "email_taken": "Another account already uses this email address.",
+        "enter_current_password": "Enter your current password.",
+        "incorrect_code": "This code is not right. Check it and try again.",
+        "incorrect_password": "This password is not right.",
+        "invalid_or_expired_key": "This link has expired or has already been used.",
+        "invalid_login": "You could not be signed in. Try again.",
+        "invalid_password_reset": "This link has expired or has already been used.",
+        "max_email_addresses": "You cannot add more than %d email addresses.",
+        "phone_taken": "Another account already uses this phone number.",
+        "too_many_login_attempts": (
+            "Too many tries to sign in with this address. Wait a few minutes and try again."
+        ),
+        "unknown_email": "No account uses this email address.",
+        "unknown_phone": "No account uses this phone number.",
+        "unverified_primary_email": "Please confirm your email address first.",
+        "username_blacklisted": "This name cannot be used. Choose another.",
+        "username_password_mismatch": "The name or the password is not right. Check both.",
+        "username_taken": "Another account already uses this name.",
+        "select_only_one": "Choose only one.",
+        "same_as_current": "This is the one you have now: enter a different one.",
+        "rate_limited": "You have tried this too often. Wait a few minutes and try again.",
     }
+
+    # The ways to confirm it is you before a sensitive change, in the site's words, by allauth's id.
+    reauthentication_descriptions = {
+        "reauthenticate": "Enter your password again",
+        "reauthenticate_by_code": "Email me a code",
+        "mfa_reauthenticate": "Use your authenticator app or a recovery code",
+        "mfa_reauthenticate:webauthn": "Use your security key",
+    }
+
+    def get_reauthentication_methods(self, user):
+        methods = super().get_reauthentication_methods(user)
+        for method in methods:
+            method["description"] = self.reauthentication_descriptions.get(
+                method["id"], method["description"]
+            )
+        return methods
 
     def is_open_for_signup(self, request):
         # The join form is the only way in; allauth's own sign-up stays closed.

@@ -71,6 +71,7 @@ def send_digest(user_id, since, until):
     if not news:
         return
     profile = member.member_profile
+    unsubscribe_url = unsubscribe.unsubscribe_url(member, unsubscribe.DIGEST)
     send_email(
         "membership/digest",
         [member.email],
@@ -80,7 +81,8 @@ def send_digest(user_id, since, until):
             "since": since,
             "frequency": profile.get_digest_frequency_display().lower(),
             "home_url": absolute_url(reverse("membership:home")),
-            "unsubscribe_url": unsubscribe.unsubscribe_url(member, unsubscribe.DIGEST),
+            "unsubscribe_url": unsubscribe_url,
             "account_url": absolute_url(reverse("membership:account")),
         },
+        headers=unsubscribe.list_unsubscribe_headers(unsubscribe_url),
     )

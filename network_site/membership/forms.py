@@ -110,9 +110,10 @@ class JoinForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         password1, password2 = cleaned.get("password1"), cleaned.get("password2")
+        # Both checks, every time: a short password and a mismatch are told together.
         if password1 and password2 and password1 != password2:
             self.add_error("password2", "The two passwords do not match")
-        elif password1:
+        if password1:
             candidate = User(
                 email=cleaned.get("email", ""), first_name=cleaned.get("full_name", "")
             )

@@ -23,6 +23,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from network_site.core.csv_export import csv_response
+from network_site.core.inspect_view import ReadableInspectView
 from network_site.core.models import Sector
 from network_site.core.roles import MEMBER_PERMISSION, users_with_permission
 
@@ -157,6 +158,7 @@ class MemberViewSet(ModelViewSet):
     add_to_admin_menu = True
     copy_view_enabled = False
     inspect_view_enabled = True
+    inspect_view_class = ReadableInspectView
     index_view_class = MemberIndexView
     inspect_view_class = MemberInspectView
     filterset_class = MemberFilterSet

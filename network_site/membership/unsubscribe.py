@@ -7,6 +7,8 @@ from django.urls import reverse
 
 from network_site.core.site_address import absolute_url
 
+from . import choices
+
 SALT = "membership.unsubscribe"
 MEETINGS = "meetings"
 DIGEST = "digest"
@@ -35,3 +37,19 @@ def read_token(token):
 
 def unsubscribe_url(user, mailing):
     return absolute_url(reverse("membership:unsubscribe", args=[make_token(user, mailing)]))
+
+
+def list_unsubscribe_headers(url):
+    """The headers of RFC 8058 for the link `url` (from `unsubscribe_url`): a mail program's
+    unsubscribe button POSTs "List-Unsubscribe=One-Click" to it, which the unsubscribe view accepts
+    without a cookie. Large mail providers require them on bulk mail."""
+    return {
+        "List-Unsubscribe": f"<{url}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+
+
+def is_subscribed(profile, mailing):
+    if mailing == MEETINGS:
+        return profile.receives_meetings_mailing
+    return profile.digest_frequency != choices.DIGEST_NONE

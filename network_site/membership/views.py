@@ -180,8 +180,10 @@ def unsubscribe_view(request, token):
     if profile is None:
         return TemplateResponse(request, "pages/membership/unsubscribe_invalid.html", status=404)
     mailing = found[1]
+    # Already off (an earlier click, or the account page): say so, and change nothing.
+    already = not unsubscribe.is_subscribed(profile, mailing)
     done = False
-    if request.method == "POST":
+    if request.method == "POST" and not already:
         before = MemberProfile.objects.get(pk=profile.pk)
         if mailing == unsubscribe.MEETINGS:
             profile.receives_meetings_mailing = False
@@ -193,7 +195,12 @@ def unsubscribe_view(request, token):
     return TemplateResponse(
         request,
         "pages/membership/unsubscribe.html",
-        {"mailing_label": unsubscribe.MAILINGS[mailing], "done": done, "token": token},
+        {
+            "mailing_label": unsubscribe.MAILINGS[mailing],
+            "done": done,
+            "already": already,
+            "token": token,
+        },
     )
 
 

@@ -7,7 +7,7 @@ from django.utils.functional import cached_property
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
-from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -16,6 +16,7 @@ from wagtail.permissions import register_permission_policy
 from network_site.core import home_sections, schedule
 from network_site.core.bulk import GENERATORS_HOOK, Generator
 from network_site.core.demo import DEMO_CONTENT_HOOK
+from network_site.core.inspect_view import ReadableInspectView
 
 from . import personal_data
 from .erasure import membership_data_sources
@@ -78,8 +79,14 @@ class JoinRequestIndexView(IndexView):
         return buttons
 
 
-class JoinRequestInspectView(InspectView):
+class JoinRequestInspectView(ReadableInspectView):
     template_name = "membership/admin/join_request_inspect.html"
+    empty_values = {
+        "confirmed_at": "Not yet",
+        "decided_at": "Not decided yet",
+        "decided_by": "Not decided yet",
+        "decision_message": "None sent",
+    }
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -276,7 +276,6 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 # Membership: the join form replaces allauth's sign-up, and only approved people get a session.
 ACCOUNT_ADAPTER = "network_site.membership.adapter.NetworkAccountAdapter"
-ACCOUNT_FORMS = {"add_email": "network_site.membership.forms.ChangeEmailForm"}
 ACCOUNT_USER_DISPLAY = "network_site.membership.adapter.user_display"
 ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
@@ -284,6 +283,16 @@ ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"{WAGTAIL_SITE_NAME}: "
+# allauth's forms with the site's own labels.
+ACCOUNT_FORMS = {
+    "add_email": "network_site.membership.forms.ChangeEmailForm",
+    "login": "network_site.membership.account_forms.LoginForm",
+    "change_password": "network_site.membership.account_forms.ChangePasswordForm",
+    "set_password": "network_site.membership.account_forms.SetPasswordForm",
+    "reset_password": "network_site.membership.account_forms.ResetPasswordForm",
+    "reset_password_from_key": "network_site.membership.account_forms.ResetPasswordKeyForm",
+    "reauthenticate": "network_site.membership.account_forms.ReauthenticateForm",
+}
 # allauth's rate limits count in the cache: locmem per process; set CACHE_URL=redis://… in production.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/300s/key",

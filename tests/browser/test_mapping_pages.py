@@ -146,3 +146,31 @@ def test_gap_map_filters_without_javascript(chromium, served_site):
     shown = no_script.locator("table").first.locator("tbody tr").count()
     assert 0 < shown < every_entry
     context.close()
+
+
+def test_on_a_phone_the_tray_takes_no_room_until_an_entry_is_ticked(phone_page, served_site):
+    phone_page.goto(served_site["url"] + "/mapping-guide/")
+    tray = phone_page.locator("[data-compare-tray]")
+    screen_height = phone_page.viewport_size["height"]
+
+    # Nothing ticked: the tray is the list's footer, below the screen, covering nothing.
+    assert tray.bounding_box()["y"] > screen_height
+    assert not phone_page.get_by_role("button", name="Clear choices").is_visible()
+
+    tick(phone_page, "talking-points")
+    box = tray.bounding_box()
+    assert box["y"] + box["height"] <= screen_height + 1
+    assert box["height"] <= 110  # of 740: the list keeps the screen
+
+
+def test_compare_with_nothing_ticked_says_what_to_do_and_stays(page, served_site):
+    page.goto(served_site["url"] + "/mapping-guide/")
+    page.get_by_role("button", name="Compare", exact=True).click()
+
+    assert page.url == served_site["url"] + "/mapping-guide/"
+    assert page.locator("[data-compare-status]").inner_text().startswith("Nothing is ticked yet.")
+
+    tick(page, "talking-points")
+    page.get_by_role("button", name="Compare", exact=True).click()
+    assert page.url == served_site["url"] + "/mapping-guide/"
+    assert "Only 1 entry is ticked" in page.locator("[data-compare-status]").inner_text()

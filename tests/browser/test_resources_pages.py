@@ -112,3 +112,20 @@ def test_the_self_check_and_reflection_prompts_work_without_javascript(chromium,
     assert no_script.get_by_text("You got 3 of 4 right.").is_visible()
     assert no_script.get_by_text("Many do not describe themselves as carers.").is_visible()
     context.close()
+
+
+def test_printed_reflection_questions_read_as_questions_not_links(page, served_site):
+    page.goto(served_site["url"] + "/understanding-personal-outcomes/print/")
+    page.emulate_media(media="print")
+    question = page.locator(".site-reflection .ds_details__summary").first
+    hint = page.locator(".site-reflection .ds_details__text").first
+
+    look = question.evaluate(
+        "summary => { const style = getComputedStyle(summary);"
+        " const arrow = getComputedStyle(summary, '::before');"
+        " return {color: style.color, line: style.textDecorationLine, arrow: arrow.display}; }"
+    )
+    text_color = hint.evaluate("text => getComputedStyle(text).color")
+    assert look == {"color": text_color, "line": "none", "arrow": "none"}
+    assert hint.is_visible()
+    assert "Open it" not in page.locator("main").inner_text()

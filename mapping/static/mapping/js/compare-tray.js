@@ -31,7 +31,6 @@ function initCompareTray(form) {
     clear.className = "ds_button ds_button--secondary ds_button--small mapping-compare-tray__clear";
     clear.textContent = "Clear choices";
     tray.append(clear);
-    tray.classList.add("mapping-compare-tray--sticky");
 
     // The sticky tray must never cover what has focus (WCAG 2.4.11): scroll it clear.
     form.addEventListener("focusin", (event) => {
@@ -57,6 +56,9 @@ function initCompareTray(form) {
             status.textContent = `${chosen.length} of ${max} chosen: ${names}.`;
         }
         clear.hidden = chosen.length === 0;
+        // Stuck to the bottom of the screen only once something is chosen: with nothing ticked
+        // it is the list's footer and takes no room from the entries (a phone has little).
+        tray.classList.toggle("mapping-compare-tray--sticky", chosen.length > 0);
     }
 
     boxes.forEach((box) => {
@@ -83,8 +85,18 @@ function initCompareTray(form) {
         if (boxes.length) boxes[0].focus();
     });
 
-    // Entries chosen on another page of the guide go with the form as hidden fields.
-    form.addEventListener("submit", () => {
+    // Entries chosen on another page of the guide go with the form as hidden fields. Fewer than
+    // two: the tray says what to do, and the page stays.
+    form.addEventListener("submit", (event) => {
+        if (chosen.length < 2) {
+            event.preventDefault();
+            render(
+                chosen.length === 0
+                    ? `Nothing is ticked yet. Tick 2 to ${max} entries, then compare them.`
+                    : "Only 1 entry is ticked. Tick at least one more to compare them.",
+            );
+            return;
+        }
         const onThisPage = new Set(boxes.map((box) => box.value));
         chosen
             .filter((item) => !onThisPage.has(item.slug))

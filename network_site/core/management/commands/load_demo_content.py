@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from network_site.core.demo import demo_app_labels, load_demo_content
 from network_site.core.demo_data import DemoDataError
+from network_site.core.site_address import site_url
 
 
 class Command(BaseCommand):
@@ -26,4 +27,4 @@ class Command(BaseCommand):
             raise CommandError(
                 f"Nothing was loaded: a demo data file needs mending. {error}"
             ) from None
-        self.stdout.write(self.style.SUCCESS("Demo content is ready at /"))
+        self.stdout.write(self.style.SUCCESS(f"Demo content is ready at {site_url()}/"))
