@@ -11,7 +11,6 @@ class EventsConfig(AppConfig):
         from network_site.core import home_sections
         from network_site.core.bulk import register_generator
         from network_site.core.demo import register_demo_content
-        from network_site.core.page_cache import register_page_record
         from network_site.membership.member_page import register_news, register_section
         from network_site.membership.personal_data import register
         from network_site.membership.services import register_next_meeting
@@ -24,26 +23,9 @@ class EventsConfig(AppConfig):
         )
         from .home import next_meeting_section
         from .mailing import announce_after_publishing
-        from .models import (
-            AccessNeedsTally,
-            Booking,
-            MeetingMailing,
-            MeetingPage,
-            next_public_meeting,
-        )
+        from .models import Booking, MeetingPage, next_public_meeting
 
         page_published.connect(offer_places_after_publishing, sender=MeetingPage)
-        # A booking changes the places left on its meeting's page and in the home page's next
-        # meeting; the tally and the mailings' record show on no visitor's page.
-        register_page_record(
-            Booking,
-            lambda booking: [
-                (booking.meeting, True),
-                (booking.meeting.get_site().root_page, False),
-            ],
-        )
-        register_page_record(AccessNeedsTally, lambda tally: [])
-        register_page_record(MeetingMailing, lambda mailing: [])
         home_sections.register(
             "next_meeting",
             label="The next meeting",

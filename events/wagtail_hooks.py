@@ -4,6 +4,8 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 
+from network_site.core.page_cache import PURGES_HOOK, Purge
+
 from . import admin_views
 from .models import Booking, MeetingIndexPage, MeetingPage, upcoming
 
@@ -80,3 +82,18 @@ class NextMeetingsPanel(Component):
 def add_next_meetings_panel(request, panels):
     if request.user.has_perm("events.view_booking"):
         panels.append(NextMeetingsPanel())
+
+
+@hooks.register(PURGES_HOOK)
+def events_purges():
+    # A booking changes the places left on its meeting's page and in the home page's next
+    # meeting; the access needs tally and the mailings' record show on no visitor's page.
+    return [
+        Purge(
+            Booking,
+            lambda booking: [
+                (booking.meeting, True),
+                (booking.meeting.get_site().root_page, False),
+            ],
+        )
+    ]

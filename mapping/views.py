@@ -59,13 +59,7 @@ def dimension_values(entries):
 
 
 def compare(request, guide):
-    # The guide's entries and a comparison of some of them are the same for everyone (the guide's
-    # entries are public): both are kept in the content cache until the content changes.
-    all_entries = content_cached(
-        "mapping-entry-choices",
-        guide.pk,
-        lambda: list(guide.entries().order_by("title").values_list("slug", "title")),
-    )
+    all_entries = list(guide.entries().order_by("title").values_list("slug", "title"))
     asked = "entry" in request.GET
     # Blank values (an empty ?entry=) are no choice at all, not an unknown entry.
     chosen = [slug for slug in request.GET.getlist("entry") if slug.strip()]
@@ -73,9 +67,7 @@ def compare(request, guide):
     comparison = None
     if asked and form.is_valid():
         chosen = form.cleaned_data["entry"]
-        comparison = content_cached(
-            "mapping-comparison", (guide.pk, chosen), lambda: comparison_of(guide, chosen)
-        )
+        comparison = comparison_of(guide, chosen)
     # Each entry as a checkbox: (slug, title, ticked), without a form widget for each of hundreds.
     ticked = set(chosen) if asked else set()
     return guide.render(

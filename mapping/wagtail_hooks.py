@@ -4,8 +4,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from network_site.core.page_cache import PURGES_HOOK, Purge
+
 from . import admin_views
-from .models import ComparisonDimension, MappingGuidePage
+from .models import ComparisonDimension, EntryDimensionValue, MappingGuidePage
 
 
 class ComparisonDimensionViewSet(SnippetViewSet):
@@ -44,3 +46,10 @@ def register_import_menu_item():
     return ImportMenuItem(
         "Import mapping guide", reverse("mapping_import"), icon_name="upload", order=320
     )
+
+
+@hooks.register(PURGES_HOOK)
+def mapping_purges():
+    # The comparison's dimensions, and an entry's answers, which the map and comparisons show
+    # (the import writes them without publishing).
+    return [Purge(ComparisonDimension), Purge(EntryDimensionValue)]

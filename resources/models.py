@@ -21,7 +21,6 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from network_site.core.page_cache import content_cached
 from network_site.core.pages import SitePage
 from network_site.core.site_address import page_url
 
@@ -302,18 +301,11 @@ class SectionedPage(SitePage):
         return reading_minutes(self.title, self.introduction, text_of(self.body.raw_data))
 
     def siblings_in_order(self):
-        """The publication's parts, in the editor's order, this one among them: the same for
-        every reader, so kept in the content cache until the content changes."""
-        parent = self.get_parent()
-        types = self.part_types()
-        return content_cached(
-            "publication-parts",
-            (parent.pk, [part_type._meta.label for part_type in types]),
-            lambda: list(
-                readable_children(parent)
-                .type(*types)
-                .only("id", "title", "url_path", "path", "depth")
-            ),
+        """The publication's parts, in the editor's order, this one among them."""
+        return list(
+            readable_children(self.get_parent())
+            .type(*self.part_types())
+            .only("id", "title", "url_path", "path", "depth")
         )
 
     def part_types(self):

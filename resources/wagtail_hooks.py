@@ -4,7 +4,9 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from .models import LinkCheck
+from network_site.core.page_cache import PURGES_HOOK, Purge
+
+from .models import Audience, LinkCheck
 
 
 class BrokenLinksPanel(Component):
@@ -31,3 +33,9 @@ class BrokenLinksPanel(Component):
 def add_broken_links_panel(request, panels):
     if PagePermissionPolicy().user_has_permission(request.user, "change"):
         panels.append(BrokenLinksPanel(request.user))
+
+
+@hooks.register(PURGES_HOOK)
+def resources_purges():
+    # The audiences the library filters by.
+    return [Purge(Audience)]

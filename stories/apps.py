@@ -9,7 +9,6 @@ class StoriesConfig(AppConfig):
         from network_site.core import home_sections
         from network_site.core.bulk import register_generator
         from network_site.core.demo import register_demo_content
-        from network_site.core.page_cache import register_page_record
         from network_site.core.related import register_tagged_pages
         from network_site.membership.member_page import register_news, register_section
         from network_site.membership.personal_data import register
@@ -19,8 +18,6 @@ class StoriesConfig(AppConfig):
         from .models import HelpedMark, StoryPage, stories_visible_to
 
         notifications.connect()
-        # A "helped" mark shows as a count on its story's page only.
-        register_page_record(HelpedMark, lambda mark: [(mark.story, True)])
         home_sections.register(
             "latest_stories",
             label="The latest stories",

@@ -5,7 +5,9 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.models import GroupApprovalTask, TaskState
 
-from .models import StoryPage
+from network_site.core.page_cache import PURGES_HOOK, Purge
+
+from .models import HelpedMark, StoryPage
 from .workflow import STORY_WORKFLOW_NAME
 
 SHOWN = 10
@@ -52,3 +54,9 @@ class StoriesToModeratePanel(Component):
 def add_stories_to_moderate_panel(request, panels):
     if can_moderate_stories(request.user):
         panels.append(StoriesToModeratePanel(request.user))
+
+
+@hooks.register(PURGES_HOOK)
+def stories_purges():
+    # A "helped" mark shows as a count on its story's page only.
+    return [Purge(HelpedMark, lambda mark: [(mark.story, True)])]
