@@ -93,7 +93,9 @@ class FailSoftRedisCache(RedisCache):
         return self.attempt(super().has_key, key, version, unanswered=False)
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        return self.attempt(super().add, key, value, timeout, version, unanswered=False)
+        # As a dropped set: reporting "not added" would tell a caller using it as a lock
+        # (allauth's rate limits) that someone else holds it, and refuse every request.
+        return self.attempt(super().add, key, value, timeout, version, unanswered=True)
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return self.attempt(super().set, key, value, timeout, version)
