@@ -27,7 +27,13 @@ ENTRIES_PER_PAGE = 50
 
 
 def filtered(request, guide):
-    return apply_filters(guide.entries(), request.GET, facets=FACETS, search_label=SEARCH_LABEL)
+    return apply_filters(
+        guide.entries(),
+        request.GET,
+        facets=FACETS,
+        scope=(guide.pk,),
+        search_label=SEARCH_LABEL,
+    )
 
 
 def guide_home(request, guide):
@@ -35,6 +41,7 @@ def guide_home(request, guide):
         guide.entries(),
         request.GET,
         facets=FACETS,
+        scope=(guide.pk,),
         per_page=ENTRIES_PER_PAGE,
         order_by=["title"],
         search_label=SEARCH_LABEL,
@@ -114,7 +121,7 @@ def matrix(request, guide):
     # Every entry is a child of the guide: its address is worked out once, not once per table.
     guide_url = guide.get_url(request)
     # The map is the same for everyone who sees the same entries with the same filters: it is
-    # kept in the content cache, keyed on the entries' SQL, until the content changes.
+    # kept in the content cache, keyed on the guide and the filters, until the content changes.
     tables = content_cached(
         "mapping-matrix",
         (filters.scope, filters.query, sorted(filters.selected.items()), guide_url),

@@ -15,7 +15,7 @@ class StoriesConfig(AppConfig):
 
         from . import member_home, notifications, personal_data
         from .home import latest_stories_section
-        from .models import HelpedMark, StoryPage, stories_visible_to
+        from .models import HelpedMark, StoryPage, stories_visible_to, story_audience
 
         notifications.connect()
         home_sections.register(
@@ -34,7 +34,13 @@ class StoriesConfig(AppConfig):
         )
         register_news(StoryPage, "Stories")
         # "Related" lists elsewhere (a mapping entry's stories) and a story's own related stories.
-        register_tagged_pages("stories", StoryPage, "tags", visible_pages=stories_visible_to)
+        register_tagged_pages(
+            "stories",
+            StoryPage,
+            "tags",
+            visible_pages=stories_visible_to,
+            audience=story_audience,
+        )
         register(
             "stories",
             export=personal_data.export,

@@ -96,7 +96,12 @@ class StoryIndexPage(RoutablePageMixin, SitePage):
         return self.render(
             request,
             context_overrides={
-                "listing": story_listing(self.visible_stories(request), request.GET, theme=theme),
+                "listing": story_listing(
+                    self.visible_stories(request),
+                    request.GET,
+                    scope=(self.pk, story_audience(request)),
+                    theme=theme,
+                ),
                 "theme": theme,
                 "is_member": is_member(request.user),
             },
@@ -184,6 +189,12 @@ class MembersStoriesPage(SitePage):
         return redirect(self.get_parent().url)
 
 
+def story_audience(request):
+    """Whose view of the stories a request has, which is all that `stories_visible_to` depends
+    on: True for a member's (members-only stories too), False for everyone else's."""
+    return request is not None and is_member(request.user)
+
+
 def stories_visible_to(request):
     """Live stories; members-only ones only for a member (and never without a request).
 
@@ -191,7 +202,7 @@ def stories_visible_to(request):
     however many there are.
     """
     stories = StoryPage.objects.live()
-    if request is None or not is_member(request.user):
+    if not story_audience(request):
         stories = stories.public()
     return stories
 

@@ -158,3 +158,17 @@ def test_a_storys_helped_count_follows_each_mark(client, story_index):
     assert "1 member said" in client.get(story.url).content.decode()
     second.delete()  # the member's marks go with their account
     assert "said this story helped" not in client.get(story.url).content.decode()
+
+
+def test_a_storys_related_stories_are_kept_apart_for_members_and_visitors(client, story_index):
+    story = StoryPageFactory(parent=story_index, title="Asking", themes=["Carers"])
+    StoryPageFactory(parent=story_index, title="Members rota", themes=["Carers"], audience="members")
+
+    def related():
+        return [page.title for page in client.get(story.url).context["related_stories"]]
+
+    assert related() == []
+    client.force_login(make_member("related-reader"))
+    assert related() == ["Members rota"]
+    client.logout()
+    assert related() == []
