@@ -1,6 +1,5 @@
 import math
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -21,6 +20,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from network_site.core.page_cache import content_cached
 from network_site.core.pages import SitePage
 from network_site.core.site_address import page_url
 
@@ -396,7 +396,7 @@ class BookletPage(RoutablePageMixin, SitePage):
 
     @path("pdf/", name="pdf")
     def pdf_view(self, request):
-        from .pdf import html_to_pdf
+        from .pdf import html_to_pdf, stylesheet_versions
 
         if not pdf_available():
             return TemplateResponse(
@@ -406,17 +406,16 @@ class BookletPage(RoutablePageMixin, SitePage):
                 status=503,
             )
         context = self.print_context(request)
-        # A PDF of the same chapters, unchanged since, is the same file: make it once.
-        cache_key = "booklet-pdf:" + ":".join(
-            f"{part.pk}-{part.last_published_at.timestamp() if part.last_published_at else 0}"
-            for part in [self, *context["chapters"]]
-        )
-        pdf = cache.get(cache_key)
-        if pdf is None:
+
+        def make_pdf():
             context["pdf"] = True
             html = render_to_string("pages/resources/booklet_print.html", context, request=request)
-            pdf = html_to_pdf(html, base_url=page_url(self))
-            cache.set(cache_key, pdf, timeout=60 * 60 * 24)
+            return html_to_pdf(html, base_url=page_url(self))
+
+        # Made once, in the content cache: any content change (a chapter, an image an editor
+        # changed) purges it with the pages, and a changed stylesheet changes its key.
+        parts = [(part.pk, part.last_published_at) for part in [self, *context["chapters"]]]
+        pdf = content_cached("booklet-pdf", (parts, stylesheet_versions()), make_pdf)
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.pdf"'
         return response

@@ -299,3 +299,49 @@ def test_the_pdfs_stylesheets_are_parsed_once_until_one_changes(settings, tmp_pa
     assert [sheet for i, sheet in enumerate(again) if i != position] == [
         sheet for i, sheet in enumerate(first) if i != position
     ]
+
+
+@pytest.fixture
+def pdfs_made(monkeypatch):
+    """How many PDFs WeasyPrint wrote (it still writes them)."""
+    import weasyprint
+
+    made = []
+    write_pdf = weasyprint.HTML.write_pdf
+
+    def counted(document, *args, **kwargs):
+        made.append(1)
+        return write_pdf(document, *args, **kwargs)
+
+    monkeypatch.setattr(weasyprint.HTML, "write_pdf", counted)
+    return made
+
+
+def test_the_pdf_is_made_again_after_an_editor_changes_an_image(client, booklet, pdfs_made):
+    from wagtail.images.tests.utils import get_test_image_file
+    from wagtail_factories import ImageFactory
+
+    image = ImageFactory(file=get_test_image_file())
+    client.get("/booklet/pdf/")
+    client.get("/booklet/pdf/")
+    assert len(pdfs_made) == 1
+    image.title = "A clearer description"
+    image.save()
+    client.get("/booklet/pdf/")
+    assert len(pdfs_made) == 2
+
+
+def test_the_pdf_is_made_again_when_a_stylesheet_changes(client, booklet, pdfs_made):
+    from resources.pdf import PDF_STYLESHEETS, static_file_path
+
+    client.get("/booklet/pdf/")
+    client.get("/booklet/pdf/")
+    assert len(pdfs_made) == 1
+    path = static_file_path(PDF_STYLESHEETS[0])
+    stat = os.stat(path)
+    try:
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+        client.get("/booklet/pdf/")
+    finally:
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert len(pdfs_made) == 2

@@ -15,7 +15,7 @@ from tests.production.conftest import MEMBER, PORTS, Visitor, production_environ
 # A Redis of this test's own, which it kills (not the one the other tests share).
 OWN_REDIS_PORT = int(os.environ.get("PRODUCTION_TEST_OWN_REDIS_PORT", str(PORTS[9])))
 VISITOR_PATHS = ["/", "/stories/", "/resources/", "/search/?q=carers", "/meetings/"]
-OTHER_MEMBER = ("ailsa.morrison@example.org", MEMBER[1])
+OTHER_MEMBER = ("tariq.hussain@example.org", MEMBER[1])
 
 
 def start_redis(workdir):
