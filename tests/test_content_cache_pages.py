@@ -162,7 +162,9 @@ def test_a_storys_helped_count_follows_each_mark(client, story_index):
 
 def test_a_storys_related_stories_are_kept_apart_for_members_and_visitors(client, story_index):
     story = StoryPageFactory(parent=story_index, title="Asking", themes=["Carers"])
-    StoryPageFactory(parent=story_index, title="Members rota", themes=["Carers"], audience="members")
+    StoryPageFactory(
+        parent=story_index, title="Members rota", themes=["Carers"], audience="members"
+    )
 
     def related():
         return [page.title for page in client.get(story.url).context["related_stories"]]
