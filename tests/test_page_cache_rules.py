@@ -221,3 +221,9 @@ def test_tracking_parameters_are_dropped():
         ("page", "2"),
         ("q", "x"),
     ]
+
+
+def test_a_page_created_live_purges(client, home_page, warm):
+    # As a command or an import makes pages: saved live, with no publishing signal.
+    home_page.add_child(instance=StandardPage(title="Made live", slug="made-live", live=True))
+    assert client.get("/")["X-Cache"] == "miss"

@@ -220,9 +220,9 @@ def on_save(sender, instance, created=False, update_fields=None, raw=False, **kw
     if raw:
         return
     if issubclass(sender, Page):
-        # A new draft, a draft of a live page, a lock: nothing a visitor sees. Publishing,
-        # unpublishing and moving send their own signals.
-        if instance.live and not created and not _is_draft_save(update_fields):
+        # A new draft, a draft of a live page, a lock: nothing a visitor sees. A page saved
+        # live (created so, or changed without a revision, as commands do) is seen at once.
+        if instance.live and not _is_draft_save(update_fields):
             purge_visitor_pages()
     elif sender in (PageViewRestriction, Site):
         purge_visitor_pages()
