@@ -7,6 +7,7 @@ from wagtail.admin.widgets import Button
 from network_site.core import home_sections, schedule
 from network_site.core.bulk import GENERATORS_HOOK, Generator
 from network_site.core.demo import DEMO_CONTENT_HOOK
+from network_site.core.page_cache import PURGES_HOOK, Purge
 from network_site.membership import member_page, personal_data
 from network_site.membership.services import NEXT_MEETING_HOOK
 
@@ -161,3 +162,18 @@ def personal_data_sources():
 @hooks.register(NEXT_MEETING_HOOK)
 def next_meeting():
     return next_public_meeting()
+
+
+@hooks.register(PURGES_HOOK)
+def events_purges():
+    # A booking changes the places left on its meeting's page and in the home page's next
+    # meeting; the access needs tally and the mailings' record show on no visitor's page.
+    return [
+        Purge(
+            Booking,
+            lambda booking: [
+                (booking.meeting, True),
+                (booking.meeting.get_site().root_page, False),
+            ],
+        )
+    ]

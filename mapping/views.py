@@ -26,7 +26,13 @@ ENTRIES_PER_PAGE = 50
 
 
 def filtered(request, guide):
-    return apply_filters(guide.entries(), request.GET, facets=FACETS, search_label=SEARCH_LABEL)
+    return apply_filters(
+        guide.entries(),
+        request.GET,
+        facets=FACETS,
+        scope=(guide.pk,),
+        search_label=SEARCH_LABEL,
+    )
 
 
 def guide_home(request, guide):
@@ -34,6 +40,7 @@ def guide_home(request, guide):
         guide.entries(),
         request.GET,
         facets=FACETS,
+        scope=(guide.pk,),
         per_page=ENTRIES_PER_PAGE,
         order_by=["title"],
         search_label=SEARCH_LABEL,
@@ -58,13 +65,7 @@ def dimension_values(entries):
 
 
 def compare(request, guide):
-    # The guide's entries and a comparison of some of them are the same for everyone (the guide's
-    # entries are public): both are kept in the content cache until the content changes.
-    all_entries = content_cached(
-        "mapping-entry-choices",
-        guide.pk,
-        lambda: list(guide.entries().order_by("title").values_list("slug", "title")),
-    )
+    all_entries = list(guide.entries().order_by("title").values_list("slug", "title"))
     asked = "entry" in request.GET
     # Blank values (an empty ?entry=) are no choice at all, not an unknown entry.
     chosen = [slug for slug in request.GET.getlist("entry") if slug.strip()]
@@ -72,9 +73,7 @@ def compare(request, guide):
     comparison = None
     if asked and form.is_valid():
         chosen = form.cleaned_data["entry"]
-        comparison = content_cached(
-            "mapping-comparison", (guide.pk, chosen), lambda: comparison_of(guide, chosen)
-        )
+        comparison = comparison_of(guide, chosen)
     form.fields["entry"].label = (
         "Choose other entries to compare"
         if comparison
@@ -112,7 +111,7 @@ def matrix(request, guide):
     # Every entry is a child of the guide: its address is worked out once, not once per table.
     guide_url = guide.get_url(request)
     # The map is the same for everyone who sees the same entries with the same filters: it is
-    # kept in the content cache, keyed on the entries' SQL, until the content changes.
+    # kept in the content cache, keyed on the guide and the filters, until the content changes.
     tables = content_cached(
         "mapping-matrix",
         (filters.scope, filters.query, sorted(filters.selected.items()), guide_url),

@@ -6,10 +6,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from network_site.core.bulk import GENERATORS_HOOK, Generator
 from network_site.core.demo import DEMO_CONTENT_HOOK
+from network_site.core.page_cache import PURGES_HOOK, Purge
 from network_site.core.reviews import REVIEWABLE_TYPES_HOOK, ReviewableType
 
 from . import admin_views
-from .models import ComparisonDimension, MappingEntryPage, MappingGuidePage
+from .models import ComparisonDimension, EntryDimensionValue, MappingEntryPage, MappingGuidePage
 
 
 class ComparisonDimensionViewSet(SnippetViewSet):
@@ -63,3 +64,10 @@ def reviewable_types():
 @hooks.register(GENERATORS_HOOK)
 def network_generator():
     return Generator("mapping_entries", "mapping.generate.generate", 200, order=40)
+
+
+@hooks.register(PURGES_HOOK)
+def mapping_purges():
+    # The comparison's dimensions, and an entry's answers, which the map and comparisons show
+    # (the import writes them without publishing).
+    return [Purge(ComparisonDimension), Purge(EntryDimensionValue)]

@@ -35,6 +35,7 @@ def library_listing(index_page, query_data) -> Listing:
         readable_children(index_page, ResourcePage),
         query_data,
         facets=FACETS,
+        scope=(index_page.pk,),
         per_page=RESOURCES_PER_PAGE,
         order_by=["title", "pk"],
         search_label="Search the library",

@@ -1,6 +1,5 @@
 import math
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -297,18 +296,11 @@ class SectionedPage(SitePage):
         return reading_minutes(self.title, self.introduction, text_of(self.body.raw_data))
 
     def siblings_in_order(self):
-        """The publication's parts, in the editor's order, this one among them: the same for
-        every reader, so kept in the content cache until the content changes."""
-        parent = self.get_parent()
-        types = self.part_types()
-        return content_cached(
-            "publication-parts",
-            (parent.pk, [part_type._meta.label for part_type in types]),
-            lambda: list(
-                readable_children(parent)
-                .type(*types)
-                .only("id", "title", "url_path", "path", "depth")
-            ),
+        """The publication's parts, in the editor's order, this one among them."""
+        return list(
+            readable_children(self.get_parent())
+            .type(*self.part_types())
+            .only("id", "title", "url_path", "path", "depth")
         )
 
     def part_types(self):
@@ -399,7 +391,7 @@ class BookletPage(RoutablePageMixin, SitePage):
 
     @path("pdf/", name="pdf")
     def pdf_view(self, request):
-        from .pdf import html_to_pdf
+        from .pdf import html_to_pdf, stylesheet_versions
 
         if not pdf_available():
             return TemplateResponse(
@@ -409,17 +401,16 @@ class BookletPage(RoutablePageMixin, SitePage):
                 status=503,
             )
         context = self.print_context(request)
-        # A PDF of the same chapters, unchanged since, is the same file: make it once.
-        cache_key = "booklet-pdf:" + ":".join(
-            f"{part.pk}-{part.last_published_at.timestamp() if part.last_published_at else 0}"
-            for part in [self, *context["chapters"]]
-        )
-        pdf = cache.get(cache_key)
-        if pdf is None:
+
+        def make_pdf():
             context["pdf"] = True
             html = render_to_string("pages/resources/booklet_print.html", context, request=request)
-            pdf = html_to_pdf(html, base_url=page_url(self))
-            cache.set(cache_key, pdf, timeout=60 * 60 * 24)
+            return html_to_pdf(html, base_url=page_url(self))
+
+        # Made once, in the content cache: any content change (a chapter, an image an editor
+        # changed) purges it with the pages, and a changed stylesheet changes its key.
+        parts = [(part.pk, part.last_published_at) for part in [self, *context["chapters"]]]
+        pdf = content_cached("booklet-pdf", (parts, stylesheet_versions()), make_pdf)
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.pdf"'
         return response

@@ -110,6 +110,17 @@ def parsed_stylesheet(path, modified, base_url):
     return weasyprint.CSS(filename=path, base_url=base_url, url_fetcher=make_fetcher(weasyprint))
 
 
+def stylesheet_versions():
+    """(name, modification time) of each of PDF_STYLESHEETS found: a PDF made with other
+    stylesheets is another PDF."""
+    versions = []
+    for name in PDF_STYLESHEETS:
+        path = static_file_path(name)
+        if path is not None:
+            versions.append((name, os.stat(path).st_mtime_ns))
+    return versions
+
+
 def pdf_stylesheets():
     """PDF_STYLESHEETS, parsed. One that cannot be found is left out, as WeasyPrint leaves out a
     linked stylesheet it cannot fetch."""

@@ -8,11 +8,12 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from network_site.core import schedule
 from network_site.core.bulk import GENERATORS_HOOK, Generator
 from network_site.core.demo import DEMO_CONTENT_HOOK
+from network_site.core.page_cache import PURGES_HOOK, Purge
 from network_site.core.related import TAGGED_PAGES_HOOK, tagged_pages
 from network_site.core.reviews import REVIEWABLE_TYPES_HOOK, ReviewableType
 from network_site.membership import member_page
 
-from .models import CarersActGuidePage, LinkCheck, ResourcePage
+from .models import Audience, CarersActGuidePage, LinkCheck, ResourcePage
 
 
 class BrokenLinksPanel(Component):
@@ -87,3 +88,9 @@ def scheduled_jobs():
 @hooks.register(TAGGED_PAGES_HOOK)
 def tagged_page_type():
     return tagged_pages("resources", ResourcePage, "topics")
+
+
+@hooks.register(PURGES_HOOK)
+def resources_purges():
+    # The audiences the library filters by.
+    return [Purge(Audience)]

@@ -34,8 +34,9 @@ FACETS = [
 ]
 
 
-def story_listing(stories, query_data, *, theme: Tag | None = None) -> Listing:
-    """The stories, newest first; in a theme's archive, only that theme's, without its filter."""
+def story_listing(stories, query_data, *, scope: tuple, theme: Tag | None = None) -> Listing:
+    """The stories, newest first; in a theme's archive, only that theme's, without its filter.
+    `scope` names what selects `stories` (the index, whose view)."""
     if theme is not None:
         stories = stories.filter(
             pk__in=StoryPage.objects.filter(tagged_items__tag=theme).values("pk")
@@ -44,6 +45,7 @@ def story_listing(stories, query_data, *, theme: Tag | None = None) -> Listing:
         stories,
         query_data,
         facets=[facet for facet in FACETS if not (theme is not None and facet is THEME)],
+        scope=(*scope, theme.pk if theme is not None else None),
         per_page=STORIES_PER_PAGE,
         order_by=["-first_published_at", "-pk"],
         prefetch=["tagged_items__tag", "sectors"],

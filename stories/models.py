@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -16,8 +16,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from network_site.core.index_pages import SectionIndexPage
-from network_site.core.page_cache import content_cached, page_versions
-from network_site.core.pages import SitePage, routed_ancestors
+from network_site.core.pages import SitePage
 from network_site.core.related import pages_sharing_themes
 from network_site.core.roles import ADMINISTRATOR, MEMBER, MODERATOR
 from network_site.membership.access import is_member
@@ -93,7 +92,12 @@ class StoryIndexPage(SectionIndexPage):
         return self.render(
             request,
             context_overrides={
-                "listing": story_listing(self.visible_stories(request), request.GET, theme=theme),
+                "listing": story_listing(
+                    self.visible_stories(request),
+                    request.GET,
+                    scope=(self.pk, story_audience(request)),
+                    theme=theme,
+                ),
                 "theme": theme,
                 "is_member": is_member(request.user),
             },
@@ -110,10 +114,7 @@ class StoryIndexPage(SectionIndexPage):
                 return None
             return theme
 
-        # Kept in the content cache, keyed on the SQL of the stories this reader may see (a
-        # member's answer and a visitor's stay apart); a theme nobody uses is looked up each time.
-        sql, params = visible.query.sql_with_params()
-        theme = content_cached("story-theme", (sql, params, theme_slug), theme_in_use)
+        theme = theme_in_use()
         if theme is None:
             raise Http404("No such theme")
         return self.story_list(request, theme=theme)
@@ -184,6 +185,12 @@ class MembersStoriesPage(SitePage):
         return redirect(self.get_parent().url)
 
 
+def story_audience(request):
+    """Whose view of the stories a request has, which is all that `stories_visible_to` depends
+    on: True for a member's (members-only stories too), False for everyone else's."""
+    return request is not None and is_member(request.user)
+
+
 def stories_visible_to(request):
     """Live stories; members-only ones only for a member (and never without a request).
 
@@ -191,7 +198,7 @@ def stories_visible_to(request):
     however many there are.
     """
     stories = StoryPage.objects.live()
-    if request is None or not is_member(request.user):
+    if not story_audience(request):
         stories = stories.public()
     return stories
 
@@ -284,11 +291,6 @@ class StoryPage(RoutablePageMixin, SitePage):
     parent_page_types = ["stories.StoryIndexPage", "stories.MembersStoriesPage"]
     subpage_types = []
     template = "pages/stories/story_page.html"
-    # Its themes (with their links, in one query) and sectors come with it from routing.
-    routing_prefetch = (
-        Prefetch("tagged_items", queryset=StoryTag.objects.select_related("tag")),
-        "sectors",
-    )
 
     SECTIONS = [
         ("what_mattered", "What mattered"),
@@ -343,10 +345,7 @@ class StoryPage(RoutablePageMixin, SitePage):
 
     @cached_property
     def story_index(self):
-        """The stories index above this story: from the pages routing passed through, else a query."""
-        for ancestor in routed_ancestors(self) or ():
-            if isinstance(ancestor, StoryIndexPage):
-                return ancestor
+        """The stories index above this story."""
         return StoryIndexPage.objects.ancestor_of(self).first()
 
     def place_by_audience(self):
@@ -375,13 +374,17 @@ class StoryPage(RoutablePageMixin, SitePage):
         )
 
     def get_context(self, request, *args, **kwargs):
+        if not getattr(request, "is_preview", False):
+            # Its themes (with their links, in one query) and sectors, as published; a preview
+            # shows the draft's own.
+            prefetch_related_objects(
+                [self],
+                Prefetch("tagged_items", queryset=StoryTag.objects.select_related("tag")),
+                "sectors",
+            )
         context = super().get_context(request, *args, **kwargs)
         context["related_stories"] = self.related_stories(request)
-        # Kept with the page's versions in its key: a "helped" mark turns them (as it purges the
-        # stored page), so the count is worked out afresh after each mark.
-        context["helped_count"] = content_cached(
-            "helped-count", (self.pk, page_versions(self)), self.helped_marks.count
-        )
+        context["helped_count"] = self.helped_marks.count()
         context["is_member"] = is_member(request.user)
         context["marked_helped"] = (
             context["is_member"] and self.helped_marks.filter(user=request.user).exists()

@@ -8,13 +8,14 @@ from wagtail.models import GroupApprovalTask, TaskState
 from network_site.core import home_sections, schedule
 from network_site.core.bulk import GENERATORS_HOOK, Generator
 from network_site.core.demo import DEMO_CONTENT_HOOK
+from network_site.core.page_cache import PURGES_HOOK, Purge
 from network_site.core.related import TAGGED_PAGES_HOOK, tagged_pages
 from network_site.membership import member_page
 from network_site.membership import personal_data as membership_personal_data
 
 from . import member_home, personal_data
 from .home import latest_stories_section
-from .models import HelpedMark, StoryPage, stories_visible_to
+from .models import HelpedMark, StoryPage, stories_visible_to, story_audience
 from .workflow import STORY_WORKFLOW_NAME
 
 SHOWN = 10
@@ -100,7 +101,9 @@ def member_news():
 # "Related" lists elsewhere (a mapping entry's stories) and a story's own related stories.
 @hooks.register(TAGGED_PAGES_HOOK)
 def tagged_page_type():
-    return tagged_pages("stories", StoryPage, "tags", visible_pages=stories_visible_to)
+    return tagged_pages(
+        "stories", StoryPage, "tags", visible_pages=stories_visible_to, audience=story_audience
+    )
 
 
 @hooks.register(membership_personal_data.PERSONAL_DATA_HOOK)
@@ -124,3 +127,9 @@ def scheduled_jobs():
             "Deletes images kept for a story form never saved, once they are a day old.",
         )
     ]
+
+
+@hooks.register(PURGES_HOOK)
+def stories_purges():
+    # A "helped" mark shows as a count on its story's page only.
+    return [Purge(HelpedMark, lambda mark: [(mark.story, True)])]

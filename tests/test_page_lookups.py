@@ -1,11 +1,10 @@
-"""What Wagtail looks up for every page (the route to it, its view restrictions, its ancestors) comes
-from the content cache once anyone has asked since the content changed; who may see a page is
-still checked on every request, and a story's themes cost one query however many it has."""
+"""Wagtail's own routing and view restrictions, with the content cache on: who may see a page is
+checked on every request, and a story's themes cost one query however many it has."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import PageViewRestriction
 
 from network_site.core.models import StandardPage
 from stories.models import StoryPage
@@ -25,24 +24,6 @@ def queries_for(client, url, status=200):
 def content_cache(settings, client, home_page):
     settings.CONTENT_CACHE_SECONDS = 300
     client.get("/")  # the site's settings are made on its first request (a content change)
-
-
-def test_a_story_is_routed_and_checked_without_a_query_for_the_tree(
-    client, content_cache, story_index
-):
-    StoryPageFactory(parent=story_index, title="Another", themes=["Carers"])
-    story = StoryPageFactory(parent=story_index, themes=["Carers", "Housing"])
-    client.get(story.url)
-    sql, response = queries_for(client, story.url)
-    # None: its themes and sectors came with it from routing, the related stories and its
-    # "helped" count from the content cache.
-    assert sql == []
-    assert not [query for query in sql if "wagtailcore_pageviewrestriction" in query]
-    html = response.content.decode()
-    assert f'href="{story_index.url}"' in html  # the breadcrumbs, from the pages routing passed
-    assert f'href="{story_index.theme_url("housing")}"' in html
-    assert response.context["page"].story_index.pk == story_index.pk
-    assert [related.title for related in response.context["related_stories"]] == ["Another"]
 
 
 def test_a_members_only_story_is_still_refused_to_a_visitor(client, content_cache, story_index):
@@ -108,24 +89,3 @@ def test_a_draft_previewed_shows_its_own_themes(story_index):
     draft = StoryPage.objects.get(pk=story.pk)
     draft.tags.set(["Housing", "Advocacy"])  # in memory, as a preview's revision is
     assert [tag.name for tag in draft.themes] == ["Advocacy", "Housing"]
-
-
-def test_the_sites_root_paths_are_read_once_a_request_not_once_a_page(
-    client, content_cache, story_index, monkeypatch
-):
-    for number in range(6):
-        StoryPageFactory(parent=story_index, title=f"Story {number}")
-    address = story_index.url
-    reads = []
-    read = Site.get_site_root_paths
-
-    def counted():
-        reads.append(1)
-        return read()
-
-    monkeypatch.setattr(Site, "get_site_root_paths", staticmethod(counted))
-    response = client.get(address)
-    assert len(response.context["listing"].page) == 6
-    # Once for the request's own copy ({% pageurl %}) and once for the addresses without one
-    # (`story.url`): not once for each story listed.
-    assert len(reads) <= 2

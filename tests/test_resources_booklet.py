@@ -335,3 +335,51 @@ def test_reflection_questions_print_as_questions_with_their_hints(client, bookle
     assert "Think about who chose the words." in pdf_text
     assert "Open it" not in pdf_text
     # Its look on paper (the text's colour, no link underline): tests/browser/test_resources_pages.py
+
+
+@pytest.fixture
+def pdfs_made(monkeypatch):
+    """How many PDFs WeasyPrint wrote (it still writes them)."""
+    import weasyprint
+
+    made = []
+    write_pdf = weasyprint.HTML.write_pdf
+
+    def counted(document, *args, **kwargs):
+        made.append(1)
+        return write_pdf(document, *args, **kwargs)
+
+    monkeypatch.setattr(weasyprint.HTML, "write_pdf", counted)
+    return made
+
+
+def test_the_pdf_is_made_again_after_an_editor_changes_an_image(client, booklet, pdfs_made):
+    from wagtail.images.tests.utils import get_test_image_file
+    from wagtail_factories import ImageFactory
+
+    image = ImageFactory(file=get_test_image_file())
+    client.get("/")  # the site's settings are made on its first request (a content change)
+    client.get("/booklet/pdf/")
+    client.get("/booklet/pdf/")
+    assert len(pdfs_made) == 1
+    image.title = "A clearer description"
+    image.save()
+    client.get("/booklet/pdf/")
+    assert len(pdfs_made) == 2
+
+
+def test_the_pdf_is_made_again_when_a_stylesheet_changes(client, booklet, pdfs_made):
+    from resources.pdf import PDF_STYLESHEETS, static_file_path
+
+    client.get("/")  # the site's settings are made on its first request (a content change)
+    client.get("/booklet/pdf/")
+    client.get("/booklet/pdf/")
+    assert len(pdfs_made) == 1
+    path = static_file_path(PDF_STYLESHEETS[0])
+    stat = os.stat(path)
+    try:
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+        client.get("/booklet/pdf/")
+    finally:
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert len(pdfs_made) == 2

@@ -7,7 +7,6 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from . import home_sections
-from .page_cache import content_cached
 
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -152,15 +151,10 @@ class PageCardsBlock(blocks.StructBlock):
             for card in value["cards"]
             if card["page"] is not None and card["page"].live
         ]
-        # A summary left empty is the page's own (a query for each page's type): the cards are
-        # the same for everyone, so they are kept in the content cache until the content changes.
-        context["cards"] = content_cached(
-            "page-cards",
-            [(page.pk, summary) for page, summary in chosen],
-            lambda: [
-                {"page": page, "summary": summary or page_summary(page)} for page, summary in chosen
-            ],
-        )
+        # A summary left empty is the page's own.
+        context["cards"] = [
+            {"page": page, "summary": summary or page_summary(page)} for page, summary in chosen
+        ]
         return context
 
 

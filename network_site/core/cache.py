@@ -1,29 +1,123 @@
-"""Django's Redis cache backend, with one redis-py client per connection pool.
+"""Django's Redis cache backend, as an accelerator that may be away.
 
-Django builds a new `redis.Redis` for every cache call, and building one (it fills a table of about
-170 response callbacks) took a quarter of the time of a page served from the visitor page cache. A
-client can be shared: it takes a connection from its pool for each command.
+When Redis does not answer (refused, reset, timed out), a read is a miss and a write is dropped, so
+pages render from the database and members sign in and book as usual. After a failure the backend
+does not try Redis again for `RETRY_AFTER_SECONDS`, so requests meanwhile do not each wait for a
+connection timeout, and it logs one warning a minute at most, not a traceback per request.
+`FailSoftRedisCache.answers()` tells /healthz whether Redis answers now.
+
+Only the backend's public methods are wrapped; Django's client and connection pool are its own.
 """
 
-from django.core.cache.backends.redis import RedisCache, RedisCacheClient
-from redis import Redis
+import logging
+import time
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+
+RETRY_AFTER_SECONDS = 5.0
+WARN_EVERY_SECONDS = 60.0
+HEALTH_KEY = "healthz"
+UNANSWERED = (RedisConnectionError, RedisTimeoutError, OSError)
 
 
-class SharedClientRedisCacheClient(RedisCacheClient):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._clients: dict[int, Redis] = {}
+class Outage:
+    """When Redis last failed to answer in this process, shared by its backend instances (one a
+    thread), and when that was last logged."""
 
-    def get_client(self, key=None, *, write: bool = False) -> Redis:
-        index = self._get_connection_pool_index(write)
-        client = self._clients.get(index)
-        if client is None:
-            pool = self._get_connection_pool(write)
-            client = self._clients[index] = self._client(connection_pool=pool)
-        return client
+    def __init__(self) -> None:
+        self.retry_at = 0.0
+        self.warned_at = -WARN_EVERY_SECONDS
+        self.misses = 0
+
+    def waiting(self) -> bool:
+        return time.monotonic() < self.retry_at
+
+    def failed(self, error: Exception, location: str) -> None:
+        now = time.monotonic()
+        self.retry_at = now + RETRY_AFTER_SECONDS
+        self.misses += 1
+        if now - self.warned_at >= WARN_EVERY_SECONDS:
+            logger.warning(
+                "Cache at %s does not answer (%s): serving without it, %d call(s) missed; "
+                "retrying every %.0f seconds.",
+                location,
+                error.__class__.__name__,
+                self.misses,
+                RETRY_AFTER_SECONDS,
+            )
+            self.warned_at = now
+            self.misses = 0
 
 
-class SharedClientRedisCache(RedisCache):
+OUTAGES: dict[str, Outage] = {}
+
+
+class FailSoftRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
-        self._class = SharedClientRedisCacheClient
+        self.location = server if isinstance(server, str) else ",".join(server)
+        self.outage = OUTAGES.setdefault(self.location, Outage())
+
+    def attempt(self, call, *args, unanswered=None, **kwargs):
+        if self.outage.waiting():
+            return unanswered
+        try:
+            return call(*args, **kwargs)
+        except UNANSWERED as error:
+            self.outage.failed(error, self.location)
+            return unanswered
+
+    def answers(self) -> bool:
+        """Whether Redis answers now, whatever the back-off (for /healthz)."""
+        try:
+            super().set(HEALTH_KEY, "ok", 10)
+            answered = super().get(HEALTH_KEY) == "ok"
+        except UNANSWERED:
+            return False
+        if answered:
+            self.outage.retry_at = 0.0
+        return answered
+
+    def get(self, key, default=None, version=None):
+        return self.attempt(super().get, key, default, version, unanswered=default)
+
+    def get_many(self, keys, version=None):
+        return self.attempt(super().get_many, keys, version, unanswered={})
+
+    def has_key(self, key, version=None):
+        return self.attempt(super().has_key, key, version, unanswered=False)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        # As a dropped set: reporting "not added" would tell a caller using it as a lock
+        # (allauth's rate limits) that someone else holds it, and refuse every request.
+        return self.attempt(super().add, key, value, timeout, version, unanswered=True)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self.attempt(super().set, key, value, timeout, version)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self.attempt(super().set_many, data, timeout, version, unanswered=list(data))
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self.attempt(super().touch, key, timeout, version, unanswered=False)
+
+    def incr(self, key, delta=1, version=None):
+        # As for a key that is not there: callers then set it, which is dropped too.
+        found = self.attempt(super().incr, key, delta, version, unanswered=ValueError)
+        if found is ValueError:
+            raise ValueError(f"Key {key!r} not found (the cache does not answer).")
+        return found
+
+    def delete(self, key, version=None):
+        return self.attempt(super().delete, key, version, unanswered=False)
+
+    def delete_many(self, keys, version=None):
+        return self.attempt(super().delete_many, keys, version)
+
+    def clear(self):
+        return self.attempt(super().clear, unanswered=False)

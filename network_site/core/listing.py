@@ -8,10 +8,12 @@ grouped query per facet (plus one for the options, where they come from the item
 a listing's queries do not grow with its items.
 
 Each of those queries reads every visible item, so their results (the options, the counts and the
-ids of the results, in order) are kept in the shared cache, keyed on their SQL, until the content
-changes (`content_cached`): a listing's page then costs one query for its own items, fetched by id,
-however deep the page (an OFFSET would walk every item before it), and the items of a page (with
-what they prefetch) are kept there too, keyed on the same SQL and their ids.
+ids of the results, in order) are kept in the shared cache until the content changes
+(`content_cached`), keyed on the listing's `scope`: what selects its items (the page listing them,
+and whose view it is where some readers see more, such as a member's and a visitor's), which the
+caller names. A listing's page then costs one query for its own items, fetched by id, however deep
+the page (an OFFSET would walk every item before it), and the items of a page (with what they
+prefetch) are kept there too, keyed on the same scope and their ids.
 """
 
 from collections.abc import Callable, Sequence
@@ -166,13 +168,6 @@ def facet_counts(facet: Facet, items: QuerySet) -> dict[str, int]:
     )
 
 
-def scope_of(items: QuerySet) -> tuple:
-    """What tells one listing's items from another's (a visitor's and a member's, an archive's):
-    their SQL, compiled once per request, as the key of what is cached about them."""
-    sql, params = items.order_by().query.sql_with_params()
-    return (items.model._meta.label, sql, params)
-
-
 def page_of_items(
     items: QuerySet,
     ordered_ids: list[int],
@@ -231,11 +226,18 @@ class Filtered:
 
 
 def apply_filters(
-    items: QuerySet, data: QueryDict, *, facets: Sequence[Facet], search_label: str = ""
+    items: QuerySet,
+    data: QueryDict,
+    *,
+    facets: Sequence[Facet],
+    scope: tuple,
+    search_label: str = "",
 ) -> Filtered:
     """The filter form for `data` (request.GET) and the items its valid values select; for
-    listings, and for exports that follow the same query string."""
-    scope = scope_of(items)
+    listings, and for exports that follow the same query string. `scope` names what selects
+    `items` (hashable values: the listing page's id, and whose view it is where that changes
+    them), the key of what is cached about them."""
+    scope = (items.model._meta.label, *scope)
 
     def facet_choices():
         return {
@@ -265,14 +267,15 @@ def filtered_listing(
     data: QueryDict,
     *,
     facets: Sequence[Facet],
+    scope: tuple,
     per_page: int,
     order_by: Sequence[str],
     search_label: str = "",
     prefetch: Sequence[str] = (),
 ) -> Listing:
     """`items` filtered by the valid values in `data` (request.GET), one page of them, and each
-    facet's options with their counts."""
-    filtered = apply_filters(items, data, facets=facets, search_label=search_label)
+    facet's options with their counts (`scope`: as for `apply_filters`)."""
+    filtered = apply_filters(items, data, facets=facets, scope=scope, search_label=search_label)
 
     def summary():
         return {

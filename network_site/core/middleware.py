@@ -1,22 +1,24 @@
 from django.conf import settings
 from django.db import DataError
-from django.http.request import split_domain_port
-from django.middleware.csp import ContentSecurityPolicyMiddleware as DjangoCSPMiddleware
+from django.middleware.csp import get_nonce
 from django.utils.cache import patch_cache_control
-from wagtail.models import Site
-
-from .page_cache import content_cached
+from django.utils.csp import CSP, build_policy
 
 
-class ContentSecurityPolicyMiddleware(DjangoCSPMiddleware):
-    """Django's CSP middleware, with the looser admin policy applied under the admin's path."""
+class AdminContentSecurityPolicyMiddleware:
+    """The looser admin policy (ADMIN_CSP) under the admin's path. It sits after Django's CSP
+    middleware, so it writes the header first, and Django's leaves a header a response has."""
 
-    def process_response(self, request, response):
-        if request.path.startswith(settings.ADMIN_PATH_PREFIX) and not hasattr(
-            response, "_csp_config"
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith(settings.ADMIN_PATH_PREFIX) and (
+            CSP.HEADER_ENFORCE not in response
         ):
-            response._csp_config = settings.ADMIN_CSP
-        return super().process_response(request, response)
+            response[CSP.HEADER_ENFORCE] = build_policy(settings.ADMIN_CSP, get_nonce(request))
+        return response
 
 
 class PrivateForSignedInMiddleware:
@@ -52,31 +54,3 @@ class OutOfRangeValuesMiddleware:
 
             return page_not_found(request, exception)
         return None
-
-
-class SiteForRequestMiddleware:
-    """Finds the Wagtail site that answers the request's host (with its home page) once per
-    content change, in the content cache, and hands it to Wagtail where it keeps it for the
-    request (`_wagtail_site`).
-    Wagtail's own lookup builds a ranked query of every site for each request: about 5 ms of a
-    page's time, for a record that changes only when an administrator edits the sites (which, as
-    any content change, turns the content cache over)."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        hostname = split_domain_port(request.get_host())[0]
-        request._wagtail_site = content_cached(
-            "site-for-host", (hostname, request.get_port()), lambda: site_with_home(request)
-        )
-        return self.get_response(request)
-
-
-def site_with_home(request):
-    """The site for the request, kept with its home page's own fields, which Wagtail's routing
-    reads for every page (`site.root_page.specific`, a query of its own each time)."""
-    site = Site.find_for_request(request)
-    if site is not None:
-        site.root_page = site.root_page.specific
-    return site

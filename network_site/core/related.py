@@ -11,7 +11,7 @@ the resources app; a key no app registered gives nothing, so an app works withou
         return tagged_pages("resources", ResourcePage, "topics")
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -24,6 +24,8 @@ from .page_cache import content_cached
 
 # Who may see which pages of a type: a request (or None, for a page that is the same for everyone).
 VisiblePages = Callable[[HttpRequest | None], QuerySet]
+# Whose view of them a request has: all that VisiblePages depends on (the key of the cached list).
+Audience = Callable[[HttpRequest | None], Hashable]
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class TaggedPageType:
     model: type[Page]
     tag_field: str  # the model's ClusterTaggableManager, e.g. "topics"
     visible_pages: VisiblePages
+    audience: Audience
 
 
 TAGGED_PAGES_HOOK = "register_tagged_pages"
@@ -42,12 +45,20 @@ def tagged_pages(
     model: type[Page],
     tag_field: str,
     visible_pages: VisiblePages | None = None,
+    audience: Audience | None = None,
 ) -> TaggedPageType:
     """Offers `model`'s pages to "related" lists under `key`; by default the live, public ones
-    (an app whose pages some people may see passes `visible_pages`)."""
+    (an app whose pages some people may see passes `visible_pages`, and `audience`: what of the
+    request `visible_pages` depends on)."""
+    if (visible_pages is None) != (audience is None):
+        raise ValueError("Pass visible_pages and audience together.")
     model._meta.get_field(tag_field)  # a misspelt tag field fails here
     return TaggedPageType(
-        key, model, tag_field, visible_pages or (lambda request: model.objects.live().public())
+        key,
+        model,
+        tag_field,
+        visible_pages or (lambda request: model.objects.live().public()),
+        audience or (lambda request: None),
     )
 
 
@@ -81,12 +92,17 @@ def pages_sharing_themes(
     pages = tagged.visible_pages(request).filter(pk__in=sharing_a_theme)
     if exclude is not None:
         pages = pages.exclude(pk=exclude.pk)
-    # The pages are kept in the content cache until the content changes, keyed on the query's
-    # SQL, so a member's list and a visitor's are apart: finding the latest pages sharing a theme
-    # reads the theme links of many pages.
-    sql, params = pages.query.sql_with_params()
+    # The pages are kept in the content cache until the content changes, keyed on what selects
+    # them (so a member's list and a visitor's are apart): finding the latest pages sharing a
+    # theme reads the theme links of many pages.
     return content_cached(
         "related-pages",
-        (tagged.model._meta.label, sql, params, limit),
+        (
+            key,
+            sorted(tag_ids),
+            exclude.pk if exclude is not None else None,
+            tagged.audience(request),
+            limit,
+        ),
         lambda: list(pages.order_by("-first_published_at", "-pk")[:limit]),
     )

@@ -1,30 +1,23 @@
-"""sitemap.xml and robots.txt: public pages only, every address on SITE_URL."""
+"""sitemap.xml and robots.txt: public pages only, every address on SITE_URL.
+
+The sitemap is Wagtail's list of live pages without a view restriction (members-only stories and
+anything under a restricted page stay out); each page puts its entries on the site's address
+(`SitePage.get_sitemap_urls`)."""
 
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
-from .site_address import absolute_url, on_site_address
+from .site_address import absolute_url
 
 # Paths that are for people who sign in, or that only repeat what the pages say.
 NOT_FOR_CRAWLERS = ["/admin/", "/accounts/", "/account/", "/members/", "/search/", "/api/"]
 
 
-class PublicPagesSitemap(WagtailSitemap):
-    """Wagtail's list of live pages without a view restriction (members-only stories and anything
-    under a restricted page stay out), each on the site's address."""
-
-    def _urls(self, page, protocol, domain):
-        urls = super()._urls(page, protocol, domain)
-        for url_info in urls:
-            url_info["location"] = on_site_address(url_info["location"])
-        return urls
-
-
 @require_GET
 def sitemap(request):
-    return sitemap_view(request, sitemaps={"pages": PublicPagesSitemap(request)})
+    return sitemap_view(request, sitemaps={"pages": WagtailSitemap(request)})
 
 
 @require_GET

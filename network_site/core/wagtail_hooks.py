@@ -9,9 +9,21 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
 
-from . import admin_views, avatars, schedule
-from .models import Sector
+from . import admin_views, avatars, page_cache, schedule
+from .models import NavigationSettings, NetworkSettings, Sector
 from .reviews import MARK_REVIEWED_ACTION, content_for_review, may_review
+
+hooks.register("before_serve_page", page_cache.remember_served_page)
+
+
+@hooks.register(page_cache.PURGES_HOOK)
+def core_purges():
+    # The sectors, and the settings every page's header, menu and footer show.
+    return [
+        page_cache.Purge(NetworkSettings),
+        page_cache.Purge(NavigationSettings),
+        page_cache.Purge(Sector),
+    ]
 
 
 @hooks.register("register_admin_urls")

@@ -69,7 +69,8 @@ MIDDLEWARE = [
     # /healthz and the one-line request log come before everything else.
     "network_site.core.operations.OperationsMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "network_site.core.middleware.ContentSecurityPolicyMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "network_site.core.middleware.AdminContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Visitors' pages from the shared cache (stored compressed), then compression with Django's
     # BREACH mitigation (random padding; CSRF tokens are masked per request), then ETags and 304s.
@@ -78,7 +79,6 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "network_site.core.middleware.SiteForRequestMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "network_site.core.middleware.PrivateForSignedInMiddleware",

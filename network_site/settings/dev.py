@@ -2,7 +2,7 @@
 development key."""
 
 from .base import *  # noqa: F403
-from .environment import EML_BACKEND, env_bool, env_str, mailer_from_env
+from .environment import EML_BACKEND, cache_from_url, env_bool, env_str, mailer_from_env
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
 SECRET_KEY = env_str(
@@ -16,3 +16,6 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # Each email as one readable .eml file in sent-mail/ (EMAIL_FILE_PATH), unless EMAIL_BACKEND says.
 # Only the "delivery" mailer changes: every message still goes through the mail task.
 MAILERS["delivery"] = mailer_from_env(default_backend=EML_BACKEND)  # noqa: F405
+# One cache for every process on this machine (the server, the worker, a management command), so
+# that a change made from a command purges what the served site keeps, at once.
+CACHES = {"default": cache_from_url(env_str("CACHE_URL", f"file://{BASE_DIR / '.cache'}"))}  # noqa: F405

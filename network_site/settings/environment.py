@@ -63,13 +63,33 @@ def env_site_url(name, default):
     return value
 
 
+# A Redis that does not answer costs a request at most this long before the cache counts a miss
+# (and then backs off: network_site/core/cache.py).
+REDIS_TIMEOUT_SECONDS = 0.25
+
+
 def cache_from_url(url):
-    """A CACHES entry: Redis when the URL says redis://, otherwise local memory."""
+    """A CACHES entry: Redis for redis://, a folder that every process on the machine shares for
+    file:///absolute/path, one process's memory for locmem://."""
     if url.startswith(("redis://", "rediss://")):
-        return {"BACKEND": "network_site.core.cache.SharedClientRedisCache", "LOCATION": url}
+        return {
+            "BACKEND": "network_site.core.cache.FailSoftRedisCache",
+            "LOCATION": url,
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+                "socket_timeout": REDIS_TIMEOUT_SECONDS,
+            },
+        }
+    if url.startswith("file:///"):
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": url.removeprefix("file://"),
+        }
     if url in ("", "locmem://"):
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    raise ImproperlyConfigured(f"CACHE_URL must start with redis:// or be locmem://, not {url!r}")
+    raise ImproperlyConfigured(
+        f"CACHE_URL must start with redis:// or file:/// or be locmem://, not {url!r}"
+    )
 
 
 SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

@@ -3,7 +3,6 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator, capfirst
 
 from ..blocks import page_summary
-from ..pages import routed_ancestors
 from ..site_address import absolute_url
 
 register = template.Library()
@@ -11,10 +10,8 @@ register = template.Library()
 
 @register.simple_tag
 def breadcrumb_ancestors(page):
-    """The page's ancestors below the tree's root, home page first: those routing found (no
-    query) when it found this page, else from the tree."""
-    found = routed_ancestors(page)
-    return found if found is not None else list(page.get_ancestors()[1:])
+    """The page's ancestors below the tree's root, home page first."""
+    return list(page.get_ancestors()[1:])
 
 
 @register.filter
