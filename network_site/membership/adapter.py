@@ -14,7 +14,7 @@ from network_site.core.mail import queue_email, render_text_email
 from network_site.core.site_address import on_site_address, public_site
 
 from .access import is_member
-from .validators import no_address_literal
+from .validators import domain_with_a_dot, no_address_literal
 
 
 def user_display(user):
@@ -42,6 +42,7 @@ class NetworkAccountAdapter(DefaultAccountAdapter):
     def clean_email(self, email):
         # allauth's own forms (change of address, password reset) get the join form's rules.
         no_address_literal(email)
+        domain_with_a_dot(email)
         return super().clean_email(email)
 
     def get_login_redirect_url(self, request):

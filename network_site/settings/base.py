@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -87,6 +88,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Staff set up two-step sign-in before the admin or members' details answer them.
+    "network_site.membership.second_factor.SecondFactorForStaffMiddleware",
 ]
 
 ROOT_URLCONF = "network_site.urls"
@@ -270,16 +273,30 @@ ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Personal Outcomes Network: "
+# Behind reverse proxies every request comes from the last proxy's address: allauth's rate limits
+# take the client's address from X-Forwarded-For instead, counting this many proxies back from its
+# end (each proxy appends the address it was reached from). 0: no proxy, the connection's address.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # allauth's rate limits count in the cache: locmem per process; set CACHE_URL=redis://… in production.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/300s/key",
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
-    "confirm_email": "1/180s/key",
+    # One confirmation mail an hour to any one address (join form, change of address, sign-in).
+    "confirm_email": "1/h/key",
     # Members writing to each other through the directory: a few a day, fewer to one person.
     "member_contact": "10/d/user,2/d/key",
 }
+# Two-step sign-in (allauth's MFA): an authenticator app (TOTP) or a security key (WebAuthn, where
+# the browser has it), with recovery codes for a lost device. Staff must have it before these paths
+# answer them (network_site/membership/second_factor.py); members may turn it on.
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_TOTP_ISSUER = "Personal Outcomes Network"
+# A code from the period before or after is accepted too (a phone's clock a little off).
+MFA_TOTP_TOLERANCE = 1
+MFA_PASSKEY_LOGIN_ENABLED = False
+STAFF_SECOND_FACTOR_PATHS = ("/admin/", "/members/")
 # Wagtail sends people here when they may not use the admin: see membership.views.admin_login.
 WAGTAILADMIN_LOGIN_URL = "membership:admin_login"
 # Avatars come from the site (network_site/core/avatars.py), never from gravatar.com.
@@ -359,3 +376,5 @@ DEMO_ACCOUNTS_ENABLED = False
 DEMO_ADMIN_PASSWORD = env_str("DEMO_ADMIN_PASSWORD", "network-demo-admin")
 DEMO_COORDINATOR_PASSWORD = env_str("DEMO_COORDINATOR_PASSWORD", "network-demo-coordinator")
 DEMO_MEMBER_PASSWORD = env_str("DEMO_MEMBER_PASSWORD", "network-demo-member")
+# The demo staff accounts' authenticator app (base32): show_demo_accounts prints it to add to an app.
+DEMO_TOTP_SECRET = env_str("DEMO_TOTP_SECRET", "NETWORKDEMOSTAFFTOTPSECRETKEY234")

@@ -16,3 +16,5 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # Each email as one readable .eml file in sent-mail/ (EMAIL_FILE_PATH), unless EMAIL_BACKEND says.
 # Only the "delivery" mailer changes: every message still goes through the mail task.
 MAILERS["delivery"] = mailer_from_env(default_backend=EML_BACKEND)  # noqa: F405
+# Security keys over plain http://127.0.0.1 (browsers allow WebAuthn on localhost).
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True

@@ -61,3 +61,6 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = not ALLOW_PLAIN_HTTP
 CSRF_COOKIE_SECURE = not ALLOW_PLAIN_HTTP
 SESSION_COOKIE_HTTPONLY = True
+# Production runs behind the one reverse proxy the runbook prescribes (TRUSTED_PROXY_COUNT=0 when
+# nothing stands in front; 2 behind a CDN and a proxy).
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1)
