@@ -74,3 +74,9 @@ def authenticator_app_secret(user):
     """The secret of this account's authenticator app, to print beside a demo account."""
     app = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
     return get_mfa_adapter().decrypt(app.data["secret"]) if app else None
+
+
+def remove_second_factors(user):
+    """The lost-device path when no recovery code is left (`manage.py remove_second_factor`)."""
+    removed, _ = Authenticator.objects.filter(user=user).delete()
+    return removed
