@@ -1,6 +1,5 @@
 import math
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -21,7 +20,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from network_site.core.page_cache import content_cached
+from network_site.core.page_cache import content_cached, page_cache
 from network_site.core.pages import SitePage
 from network_site.core.site_address import page_url
 
@@ -419,6 +418,7 @@ class BookletPage(RoutablePageMixin, SitePage):
             f"{part.pk}-{part.last_published_at.timestamp() if part.last_published_at else 0}"
             for part in [self, *context["chapters"]]
         )
+        cache = page_cache()  # made again when evicted: the page cache, not the counters'
         pdf = cache.get(cache_key)
         if pdf is None:
             context["pdf"] = True

@@ -3,7 +3,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import pytest
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import caches
 from django.db import connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from pytest_django.fixtures import validate_django_db
@@ -142,10 +143,16 @@ def staff_without_second_factor():
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """allauth counts attempts in the cache, and Wagtail caches site roots: each test starts with
-    an empty cache."""
-    cache.clear()
+    empty caches."""
+    clear_every_cache()
     yield
-    cache.clear()
+    clear_every_cache()
+
+
+def clear_every_cache():
+    """The rate-limit counters ("default") and the page cache ("pages")."""
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @contextmanager
@@ -159,7 +166,7 @@ def module_database(django_db_blocker) -> Iterator[None]:
     with django_db_blocker.unblock(), module_transaction:
         yield
         transaction.set_rollback(True)
-    cache.clear()
+    clear_every_cache()
 
 
 @pytest.fixture(scope="module")

@@ -17,6 +17,7 @@ from .environment import (
     frontend_cache_from_env,
     mailer_from_env,
     media_storage_from_env,
+    rate_limit_cache_from_env,
 )
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -142,12 +143,21 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": cache_from_url(env_str("CACHE_URL", "locmem://"))}
+# Two caches that must not share a Redis database. "default" holds counters that must never be
+# evicted (allauth's rate limits count there, and only there; used authenticator codes; the
+# scheduler's locks): RATELIMIT_CACHE_URL, or CACHE_URL's next database, bounded with
+# `maxmemory-policy noeviction`. "pages" holds what can be made again (visitors' pages, the content
+# cache, the booklet PDF): CACHE_URL, bounded with an LRU eviction policy.
+CACHE_URL = env_str("CACHE_URL", "locmem://")
+CACHES = {
+    "default": rate_limit_cache_from_env(CACHE_URL),
+    "pages": cache_from_url(CACHE_URL),
+}
 
 # The visitor page cache (network_site/core/page_cache.py): how long a stored page may be served
 # (0 turns the cache off; development and tests default to off), the max-age browsers and CDNs get
 # (they revalidate with the ETag after it), and paths never stored.
-VISITOR_PAGE_CACHE_ALIAS = "default"
+VISITOR_PAGE_CACHE_ALIAS = "pages"
 VISITOR_PAGE_CACHE_SECONDS = env_int("VISITOR_PAGE_CACHE_SECONDS", 0)
 VISITOR_PAGE_MAX_AGE = env_int("VISITOR_PAGE_MAX_AGE", 60)
 VISITOR_PAGE_CACHE_SKIP = ("/admin/", "/accounts/", "/documents/", "/api/", "/media/")
@@ -277,7 +287,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "Personal Outcomes Network: "
 # take the client's address from X-Forwarded-For instead, counting this many proxies back from its
 # end (each proxy appends the address it was reached from). 0: no proxy, the connection's address.
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
-# allauth's rate limits count in the cache: locmem per process; set CACHE_URL=redis://… in production.
+# allauth's rate limits count in the "default" cache (see CACHES): locmem per process in
+# development; in production a Redis database of their own, never evicted.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/300s/key",
     "signup": "20/m/ip",
