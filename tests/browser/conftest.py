@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.factories.membership import unused_demo_code
+
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE_SOURCE = PROJECT_DIR / "node_modules" / "axe-core" / "axe.min.js"
@@ -179,21 +181,3 @@ def sign_in(page, base_url, email, password, next_path=""):
     if "/accounts/2fa/authenticate/" in page.url:
         page.get_by_label("Code").fill(unused_demo_code(email))
         page.get_by_role("button", name="Sign in").click()
-
-
-DEMO_TOTP_SECRET = "NETWORKDEMOSTAFFTOTPSECRETKEY234"  # network_site/settings/base.py's default
-codes_given = set()
-
-
-def unused_demo_code(email):
-    """A code the demo app shows now that this account has not used yet (each works once; the site
-    takes the period before or after too), waiting for the next period when all three are used."""
-    from tests.factories.membership import authenticator_code
-
-    while True:
-        period = int(time.time()) // 30
-        for step in (0, 1, -1):
-            if (email, period + step) not in codes_given:
-                codes_given.add((email, period + step))
-                return authenticator_code(DEMO_TOTP_SECRET, steps_ahead=step)
-        time.sleep(30 - time.time() % 30 + 0.1)

@@ -4,9 +4,9 @@ sentence-case headings, and axe clean."""
 
 import re
 
-from tests.browser.conftest import assert_accessible, sign_in, unused_demo_code
+from tests.browser.conftest import assert_accessible, sign_in
 from tests.browser.test_account_pages import check
-from tests.factories.membership import authenticator_code
+from tests.factories.membership import authenticator_code, unused_demo_code
 
 DEMO_COORDINATOR = ("coordinator@example.org", "network-demo-coordinator")
 DEMO_MEMBER = ("morag.campbell@example.org", "network-demo-member")

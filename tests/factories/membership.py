@@ -120,3 +120,21 @@ def join_form_data(**overrides):
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
+
+
+# The demo staff's authenticator app, on the served sites of the browser and production tests.
+DEMO_TOTP_SECRET = "NETWORKDEMOSTAFFTOTPSECRETKEY234"  # network_site/settings/base.py's default
+codes_given = set()
+
+
+def unused_demo_code(email):
+    """A code the demo app shows now that this account has not used yet in this test run (each
+    works once; the site takes the period before or after too), waiting for the next period when
+    all three are used."""
+    while True:
+        period = int(time.time()) // 30
+        for step in (0, 1, -1):
+            if (email, period + step) not in codes_given:
+                codes_given.add((email, period + step))
+                return authenticator_code(DEMO_TOTP_SECRET, steps_ahead=step)
+        time.sleep(30 - time.time() % 30 + 0.1)

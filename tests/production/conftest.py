@@ -21,6 +21,8 @@ import pytest
 import redis
 from psycopg2 import sql
 
+from tests.factories.membership import unused_demo_code
+
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 DATABASE_URL = os.environ.get(
     "PRODUCTION_TEST_DATABASE_URL",
@@ -271,4 +273,11 @@ class Visitor:
             base_url, "/accounts/login/", {"login": email, "password": password}
         )
         assert status == 302, f"signing in as {email} answered {status}"
+        if headers.get("Location", "").endswith("/accounts/2fa/authenticate/"):
+            # Staff: the code from the demo staff's authenticator app.
+            code = unused_demo_code(email)
+            status, headers, _body = self.post(
+                base_url, "/accounts/2fa/authenticate/", {"code": code}
+            )
+            assert status == 302, f"the second step as {email} answered {status}"
         return headers
