@@ -163,7 +163,7 @@ def test_approve_automatically_setting(client, home_page, mailoutbox):
 @pytest.mark.parametrize(
     ("overrides", "field", "message"),
     [
-        ({"full_name": "x" * 151}, "full_name", "at most 150 characters"),
+        ({"full_name": "x" * 101}, "full_name", "at most 100 characters"),
         ({"email": "not-an-address"}, "email", "like name@example.org"),
         ({"agree_privacy": None}, "agree_privacy", "Agree to the privacy notice"),
         ({"hopes": "<script>alert(1)</script>"}, "hopes", "without HTML"),
