@@ -3,13 +3,20 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import pytest
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import caches
 from django.db import connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from pytest_django.fixtures import validate_django_db
 
 from network_site.core.demo import load_demo_content
+from network_site.membership.second_factor import (
+    has_second_factor,
+    must_have_second_factor,
+    set_up_authenticator_app,
+)
 from tests.factories.core import make_home_page
+from tests.factories.membership import TEST_TOTP_SECRET
 from tests.migrated_database import migrated_once
 
 
@@ -104,12 +111,50 @@ def on_commit_as_on_a_server(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def staff_have_a_second_factor(request):
+    """Staff must set up two-step sign-in before the admin answers them. Test staff, however made
+    (a role's group, a superuser), get an authenticator app as they are made, as the demo staff do;
+    a test that asks for `staff_without_second_factor` gets staff as they are on a first sign-in."""
+    if "staff_without_second_factor" in request.fixturenames:
+        yield
+        return
+    from django.db.models.signals import m2m_changed, post_save
+
+    from network_site.membership.models import User
+
+    def give_staff_an_authenticator(instance, **kwargs):
+        if isinstance(instance, User):
+            user = User.objects.get(pk=instance.pk)  # permissions as they are now
+            if must_have_second_factor(user) and not has_second_factor(user):
+                set_up_authenticator_app(user, TEST_TOTP_SECRET)
+
+    post_save.connect(give_staff_an_authenticator, sender=User, dispatch_uid="test-staff-factor")
+    m2m_changed.connect(
+        give_staff_an_authenticator, sender=User.groups.through, dispatch_uid="test-staff-groups"
+    )
+    yield
+    post_save.disconnect(sender=User, dispatch_uid="test-staff-factor")
+    m2m_changed.disconnect(sender=User.groups.through, dispatch_uid="test-staff-groups")
+
+
+@pytest.fixture
+def staff_without_second_factor():
+    """Staff made in this test have no second factor (see staff_have_a_second_factor)."""
+
+
+@pytest.fixture(autouse=True)
 def fresh_cache():
     """allauth counts attempts in the cache, and Wagtail caches site roots: each test starts with
-    an empty cache."""
-    cache.clear()
+    empty caches."""
+    clear_every_cache()
     yield
-    cache.clear()
+    clear_every_cache()
+
+
+def clear_every_cache():
+    """The rate-limit counters ("default") and the page cache ("pages")."""
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @contextmanager
@@ -123,7 +168,7 @@ def module_database(django_db_blocker) -> Iterator[None]:
     with django_db_blocker.unblock(), module_transaction:
         yield
         transaction.set_rollback(True)
-    cache.clear()
+    clear_every_cache()
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,7 @@ import re
 from email import message_from_bytes, policy
 from io import StringIO
 
+import pytest
 from django.core.mail import EmailMultiAlternatives
 from django.core.management import call_command
 
@@ -38,6 +39,7 @@ def test_each_message_is_one_eml_file_with_its_links_unbroken(tmp_path):
     assert subjects == {"Confirm your email address", "Welcome to the network"}
 
 
+@pytest.mark.django_db  # each staff account's second step is read from the database
 def test_make_run_ends_with_the_demo_accounts_and_the_mail_folder(settings):
     settings.MAILERS = {
         **settings.MAILERS,

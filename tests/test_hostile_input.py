@@ -421,3 +421,43 @@ def test_the_member_status_form_never_breaks_and_never_half_saves(client, site, 
     # Deactivated with its reason recorded, or nothing at all.
     assert profile.user.is_active == (response.status_code != 302)
     assert changes.count() == (1 if response.status_code == 302 else 0)
+
+
+@given(code=hostile_text)
+@PROPERTY
+def test_the_second_step_never_breaks_and_never_signs_in_on_a_wrong_code(client, site, code):
+    from network_site.core.roles import EDITOR
+    from tests.factories.membership import PASSWORD, make_staff
+
+    editor = make_staff(EDITOR)  # with an authenticator app (tests/conftest.py)
+    client.post("/accounts/login/", {"login": editor.email, "password": PASSWORD})
+    response = client.post("/accounts/2fa/authenticate/", {"code": clean(code)})
+    assert response.status_code < 500
+    assert "_auth_user_id" not in client.session
+
+
+@given(code=hostile_text)
+@PROPERTY
+def test_setting_up_an_authenticator_app_never_breaks_and_never_half_saves(client, site, code):
+    from allauth.mfa.models import Authenticator
+
+    from tests.factories.membership import PASSWORD
+
+    member = MemberFactory()
+    client.force_login(member)
+    client.post("/accounts/reauthenticate/", {"password": PASSWORD})
+    client.get("/accounts/2fa/totp/activate/")
+    response = client.post("/accounts/2fa/totp/activate/", {"code": clean(code)})
+    assert response.status_code < 500
+    assert not Authenticator.objects.filter(user=member).exists()
+
+
+@given(address=hostile_text)
+@PROPERTY
+def test_the_change_email_form_never_breaks(client, site, address):
+    member = MemberFactory()
+    client.force_login(member)
+    response = client.post("/accounts/email/", {"email": clean(address), "action_add": ""})
+    assert response.status_code < 500
+    member.refresh_from_db()
+    assert member.emailaddress_set.filter(verified=True).count() == 1

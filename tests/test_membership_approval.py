@@ -12,6 +12,7 @@ from tests.factories.membership import (
     CoordinatorFactory,
     JoinRequestFactory,
     MemberFactory,
+    authenticator_code,
 )
 
 pytestmark = pytest.mark.django_db
@@ -175,6 +176,8 @@ def test_members_never_reach_the_admin(client, home_page):
 def test_coordinators_reach_the_admin_but_not_other_staff_areas(client, home_page):
     coordinator = CoordinatorFactory()
     sign_in(client, coordinator.email)
+    # Staff sign in with a second step (tests/conftest.py gives them an authenticator app).
+    client.post(reverse("mfa_authenticate"), {"code": authenticator_code()})
     assert client.get(reverse("wagtailadmin_home")).status_code == 200
     assert client.get(reverse("joinrequest:index")).status_code == 200
     assert client.get(reverse("wagtailusers_users:index")).status_code == 302

@@ -1,6 +1,7 @@
 """Membership's demo content: a coordinator, members and pending requests, loaded once here."""
 
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -10,6 +11,7 @@ from django.urls import reverse
 from network_site.membership import demo as membership_demo
 from network_site.membership.access import is_member
 from network_site.membership.models import JoinRequest, User
+from tests.factories.membership import authenticator_code
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +33,35 @@ def test_demo_content_adds_a_coordinator_members_and_pending_requests(
         reverse("account_login"),
         {"login": "admin@example.org", "password": settings.DEMO_ADMIN_PASSWORD},
     )
+    # Staff sign in with a second step: the demo's authenticator app is set up already.
+    client.post(
+        reverse("mfa_authenticate"), {"code": authenticator_code(settings.DEMO_TOTP_SECRET)}
+    )
     assert client.session["_auth_user_id"] == str(admin.pk)
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+
+
+def test_make_run_prints_each_demo_staff_accounts_second_step_and_it_works(
+    demo_content, client, settings
+):
+    output = io.StringIO()
+    call_command("show_demo_accounts", stdout=output)
+    printed = output.getvalue()
+
+    steps = re.findall(r"authenticator app secret (\S+), or a recovery code: (\S+)", printed)
+    assert [secret for secret, _code in steps] == [settings.DEMO_TOTP_SECRET] * 2
+    assert printed.index("admin@example.org") < printed.index(steps[0][1])
+    assert printed.index("coordinator@example.org") < printed.index(steps[1][1])
+    # Members have no second step to print.
+    assert len(re.findall("second step", printed)) == 2
+    # The printed recovery code signs the coordinator in (once).
+    client.post(
+        reverse("account_login"),
+        {"login": "coordinator@example.org", "password": settings.DEMO_COORDINATOR_PASSWORD},
+    )
+    client.post(reverse("mfa_authenticate"), {"code": steps[1][1]})
+    coordinator = User.objects.get(email="coordinator@example.org")
+    assert client.session["_auth_user_id"] == str(coordinator.pk)
     assert client.get(reverse("wagtailadmin_home")).status_code == 200
 
 

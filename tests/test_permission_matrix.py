@@ -5,7 +5,8 @@ views our apps register, every page type and every routable sub-page). A new URL
 row fails `test_every_routed_url_has_a_row`: add its row, with what each role should get.
 
 An expected answer is a status code, or LOGIN: a redirect to the site's sign-in page (or to the
-admin's, which sends visitors on to it and tells signed-in non-staff they have no access).
+admin's, which sends visitors on to it and tells signed-in non-staff they have no access), or
+REAUTHENTICATE: a redirect to confirm who you are again (changes to two-step sign-in).
 """
 
 from dataclasses import dataclass, field
@@ -47,6 +48,8 @@ from tests.factories.stories import StoryPageFactory, make_story_index
 pytestmark = pytest.mark.django_db
 
 LOGIN = "login"
+# A redirect to enter the password (or the second step) again before a change to sign-in itself.
+REAUTHENTICATE = "reauthenticate"
 ROLES = (
     "visitor",
     "unconfirmed",
@@ -91,6 +94,14 @@ def for_admin(allowed, *, signed_out=LOGIN, members=LOGIN, refused=403):
     table.update(dict.fromkeys(MEMBERS, members))
     for role in STAFF + ("administrator",):
         table[role] = 200 if role in allowed else refused
+    return table
+
+
+def for_own_second_factor(*, with_factor, without):
+    """Two-step sign-in pages: staff (who have a factor here), members (who have none)."""
+    table = dict.fromkeys(SIGNED_OUT, LOGIN)
+    table.update(dict.fromkeys(MEMBERS, without))
+    table.update(dict.fromkeys(STAFF + ("administrator",), with_factor))
     return table
 
 
@@ -274,6 +285,59 @@ CASES = [
         everyone(200),
     ),
     Case("accounts/login/code/confirm/", "/accounts/login/code/confirm/", everyone(302)),
+    # Two-step sign-in (allauth's MFA): each signed-in person's own. Staff have an authenticator
+    # app here (tests/conftest.py); members have none until they turn it on. Every change asks who
+    # you are again first (a session made by force_login has no recent sign-in).
+    Case("accounts/2fa/", "/accounts/2fa/", answers(200, **dict.fromkeys(SIGNED_OUT, LOGIN))),
+    Case("accounts/2fa/authenticate/", "/accounts/2fa/authenticate/", everyone(302)),
+    Case(
+        "accounts/2fa/reauthenticate/",
+        "/accounts/2fa/reauthenticate/",
+        for_own_second_factor(with_factor=200, without=302),
+    ),
+    Case(
+        "accounts/2fa/recovery-codes/",
+        "/accounts/2fa/recovery-codes/",
+        for_own_second_factor(with_factor=REAUTHENTICATE, without=404),
+    ),
+    Case(
+        "accounts/2fa/recovery-codes/download/",
+        "/accounts/2fa/recovery-codes/download/",
+        for_own_second_factor(with_factor=REAUTHENTICATE, without=404),
+    ),
+    Case(
+        "accounts/2fa/totp/deactivate/",
+        "/accounts/2fa/totp/deactivate/",
+        for_own_second_factor(with_factor=REAUTHENTICATE, without=404),
+    ),
+    Case(
+        "accounts/2fa/webauthn/",
+        "/accounts/2fa/webauthn/",
+        answers(200, **dict.fromkeys(SIGNED_OUT, LOGIN)),
+    ),
+    Case(
+        "accounts/2fa/webauthn/reauthenticate/",
+        "/accounts/2fa/webauthn/reauthenticate/",
+        for_own_second_factor(with_factor=302, without=302),  # no security key: elsewhere
+    ),
+]
+CASES += [
+    Case(key, key_url, for_own_second_factor(with_factor=REAUTHENTICATE, without=REAUTHENTICATE))
+    for key, key_url in (
+        ("accounts/2fa/recovery-codes/generate/", "/accounts/2fa/recovery-codes/generate/"),
+        ("accounts/2fa/totp/activate/", "/accounts/2fa/totp/activate/"),
+        ("accounts/2fa/webauthn/add/", "/accounts/2fa/webauthn/add/"),
+        (
+            "accounts/2fa/webauthn/keys/<int:pk>/edit/",
+            "/accounts/2fa/webauthn/keys/{member_profile_id}/edit/",
+        ),
+        (
+            "accounts/2fa/webauthn/keys/<int:pk>/remove/",
+            "/accounts/2fa/webauthn/keys/{member_profile_id}/remove/",
+        ),
+    )
+]
+CASES += [
     # Search and the read-only API: the same public answers for everyone.
     Case("robots.txt", "/robots.txt", everyone(200)),
     Case("sitemap.xml", "/sitemap.xml", everyone(200)),
@@ -535,6 +599,8 @@ def answer_of(response):
         location = response["Location"]
         if location.startswith(("/accounts/login/", "/admin/login/")) and "next=" in location:
             return LOGIN
+        if location.startswith("/accounts/reauthenticate/") and "next=" in location:
+            return REAUTHENTICATE
     return response.status_code
 
 

@@ -11,8 +11,10 @@ Only the backend's public methods are wrapped; Django's client and connection po
 
 import logging
 import time
+from urllib.parse import urlsplit
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -60,7 +62,11 @@ OUTAGES: dict[str, Outage] = {}
 class FailSoftRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
-        self.location = server if isinstance(server, str) else ",".join(server)
+        # Named in the log without any password the address holds.
+        addresses = [urlsplit(url) for url in ([server] if isinstance(server, str) else server)]
+        self.location = ",".join(
+            f"{address.hostname}:{address.port or 6379}{address.path}" for address in addresses
+        )
         self.outage = OUTAGES.setdefault(self.location, Outage())
 
     def attempt(self, call, *args, unanswered=None, **kwargs):
@@ -121,3 +127,28 @@ class FailSoftRedisCache(RedisCache):
 
     def clear(self):
         return self.attempt(super().clear, unanswered=False)
+
+
+class FailSafeRedisCache(FailSoftRedisCache):
+    """The store of counters that must keep counting: allauth's rate limits, used authenticator
+    codes, the scheduler's locks (the "default" alias).
+
+    Redis when it answers. While it does not, each call is answered from this process's memory
+    instead of as a miss, so sign-in stays limited (per process) and never fails. Counts kept in
+    memory meanwhile are not copied to Redis when it is back."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self.fallback = LocMemCache(f"counters-while-{self.location}-is-away", {})
+
+    def attempt(self, call, *args, unanswered=None, **kwargs):
+        if not self.outage.waiting():
+            try:
+                return call(*args, **kwargs)
+            except UNANSWERED as error:
+                self.outage.failed(error, self.location)
+        return getattr(self.fallback, call.__name__)(*args, **kwargs)
+
+    def clear(self):
+        self.fallback.clear()
+        return super().clear()

@@ -130,6 +130,10 @@ def ensure_admin_account(stdout):
     EmailAddress.objects.update_or_create(
         user=admin, email=admin.email, defaults={"verified": True, "primary": True}
     )
+    # Staff sign in with a second step; the demo's authenticator is printed by show_demo_accounts.
+    from network_site.membership.second_factor import set_up_authenticator_app
+
+    set_up_authenticator_app(admin, settings.DEMO_TOTP_SECRET)
     stdout.write(
         "Local admin account (development only): "
         f"email admin@example.org, password {settings.DEMO_ADMIN_PASSWORD}, at /admin/"

@@ -19,7 +19,7 @@ from network_site.core.mail import queue_email, render_text_email
 from network_site.core.site_address import on_site_address, public_site
 
 from .access import is_member
-from .validators import no_address_literal
+from .validators import domain_with_a_dot, no_address_literal
 
 # Why a person whose password was right still cannot sign in: each state has its own page text.
 UNCONFIRMED, PENDING, DECLINED = "unconfirmed", "pending", "declined"
@@ -163,6 +163,7 @@ class NetworkAccountAdapter(DefaultAccountAdapter):
     def clean_email(self, email):
         # allauth's own forms (change of address, password reset) get the join form's rules.
         no_address_literal(email)
+        domain_with_a_dot(email)
         return super().clean_email(email)
 
     def get_login_redirect_url(self, request):

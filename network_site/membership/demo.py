@@ -13,6 +13,7 @@ from network_site.core.models import Sector
 from network_site.core.roles import COORDINATOR, MEMBER, assign_role
 
 from .models import ConsentRecord, JoinRequest, MemberProfile, User
+from .second_factor import set_up_authenticator_app
 
 DEMO_CONTENT = Path(__file__).parent / "demo_content"
 MEMBERS = DEMO_CONTENT / "members.yaml"
@@ -58,6 +59,7 @@ def load(context):
         active=True,
     )
     assign_role(coordinator, COORDINATOR)
+    set_up_authenticator_app(coordinator, settings.DEMO_TOTP_SECRET)
     sectors = Sector.objects.in_bulk(field_name="slug")
 
     members = demo_members()

@@ -8,6 +8,7 @@ a test walks every foreign key to the user model and fails on one that is in nei
 import json
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -60,6 +61,24 @@ def membership_data_sources():
             ],
             erase=lambda user: EmailAddress.objects.filter(user=user).delete(),
             models=[EmailAddress],
+        ),
+        personal_data.source(
+            "second_factors",
+            # What kind and when, never a secret or a recovery code.
+            export=lambda user: [
+                {
+                    "type": authenticator.type,
+                    "added_at": authenticator.created_at.isoformat(),
+                    "last_used_at": (
+                        authenticator.last_used_at.isoformat()
+                        if authenticator.last_used_at
+                        else None
+                    ),
+                }
+                for authenticator in Authenticator.objects.filter(user=user)
+            ],
+            erase=lambda user: Authenticator.objects.filter(user=user).delete(),
+            models=[Authenticator],
         ),
         personal_data.source(
             "join_request",

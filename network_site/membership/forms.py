@@ -10,7 +10,13 @@ from network_site.core.forms import SectorField
 
 from . import choices
 from .models import JoinRequest, MemberProfile, User
-from .validators import no_address_literal, one_line_plain_text
+from .validators import (
+    PERSON_NAME_MAX_LENGTH,
+    domain_with_a_dot,
+    no_address_literal,
+    one_line_plain_text,
+    person_name,
+)
 
 MARKUP = re.compile(r"<[^>]*>|&[#a-z0-9]+;", re.IGNORECASE)
 
@@ -28,16 +34,26 @@ class OneLineTextField(PlainTextField):
     default_validators = [no_markup, one_line_plain_text]
 
 
+class PersonNameField(OneLineTextField):
+    """Every form where people give their name: the join form and the account page."""
+
+    default_validators = [no_markup, one_line_plain_text, person_name]
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", PERSON_NAME_MAX_LENGTH)
+        super().__init__(**kwargs)
+
+
 def with_blank(options, label):
     return [("", label), *options]
 
 
 class JoinForm(forms.Form):
-    full_name = OneLineTextField(label="Full name", max_length=150)
+    full_name = PersonNameField(label="Full name")
     email = forms.EmailField(
         label="Email address",
         max_length=254,
-        validators=[no_address_literal],
+        validators=[no_address_literal, domain_with_a_dot],
         help_text="We will send a link to this address to check it is yours.",
     )
     organisation = OneLineTextField(label="Organisation (optional)", max_length=200, required=False)
@@ -128,7 +144,7 @@ class JoinForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
-    full_name = OneLineTextField(label="Name", max_length=150)
+    full_name = PersonNameField(label="Name")
     sector = SectorField(label="Sector", empty_label="Not given", required=False)
 
     class Meta:

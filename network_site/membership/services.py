@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from allauth.account.models import EmailAddress
+from allauth.core import ratelimit
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import models, transaction
@@ -25,6 +26,13 @@ from .models import ConsentRecord, JoinRequest, MemberProfile, MembershipSetting
 
 class DecisionError(Exception):
     """The request is not waiting for a decision (already decided, or not yet confirmed)."""
+
+
+def may_mail_address(request: HttpRequest, email: str) -> bool:
+    """At most one confirmation mail to an address an hour (ACCOUNT_RATE_LIMITS["confirm_email"],
+    per address), however often a form is sent: the join form and allauth's change of address
+    count in the same place, so neither can be used to flood someone's inbox."""
+    return ratelimit.consume(request, action="confirm_email", key=email.lower())
 
 
 def create_join_request(request: HttpRequest, data: Mapping[str, Any]) -> JoinRequest:
@@ -64,7 +72,8 @@ def create_join_request(request: HttpRequest, data: Mapping[str, Any]) -> JoinRe
             purposes.append(ConsentRecord.Purpose.MEETINGS_MAILING)
         for purpose in purposes:
             ConsentRecord.objects.create(user=user, purpose=purpose, notice_version=notice_version)
-    email_address.send_confirmation(request, signup=True)
+    if may_mail_address(request, email_address.email):
+        email_address.send_confirmation(request, signup=True)
     return join_request
 
 
@@ -73,6 +82,8 @@ def tell_owner_of_repeat_request(request: HttpRequest, user: User, password: str
     they see is the usual one; the address's owner is told by email what is true."""
     # As long as a new request would take, so the answer's timing says nothing either.
     make_password(password)
+    if not may_mail_address(request, user.email):
+        return
     join_request = getattr(user, "join_request", None)
     status = join_request.status if join_request is not None else JoinRequest.Status.APPROVED
     if status == JoinRequest.Status.UNCONFIRMED:

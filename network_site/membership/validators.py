@@ -1,5 +1,6 @@
 """Sane limits for what people type about themselves: names, email addresses and passwords."""
 
+import re
 import unicodedata
 
 from django.core.exceptions import ValidationError
@@ -24,6 +25,42 @@ def no_address_literal(email):
         raise ValidationError(
             "Enter an email address with a domain name, like name@example.org", code="literal"
         )
+
+
+def domain_with_a_dot(email):
+    """ "ann@localhost" passes Django's check, and no mail from here could ever reach it."""
+    domain = (email or "").rpartition("@")[2].strip(".")
+    if "." not in domain:
+        raise ValidationError(
+            "Enter an email address with a full domain name, like name@example.org",
+            code="no_dot",
+        )
+
+
+# A name is at most this long: the longest names people have fit with room to spare, and the
+# site's mail ("Ann Smith asked to join") never carries a paragraph chosen by a stranger.
+PERSON_NAME_MAX_LENGTH = 100
+# Looks like an address someone could visit: a scheme, "www.", or a word, a dot and a domain
+# ending ("example.com", "bit.ly/x"). "J. R. Smith" and "St. John" keep their space after the dot.
+ADDRESS_LIKE = re.compile(r"://|\bwww\.|[^\s.@]\.[a-z]{2,}\b|@", re.IGNORECASE)
+# Line and paragraph separators, format characters (invisible, or turning text around) and
+# control characters: none belongs in a name.
+NOT_IN_NAMES = {"Zl", "Zp", "Cf", "Cc", "Co", "Cs", "Cn"}
+
+
+def person_name(value):
+    """Names go into the site's mail and the coordinators' queue: a name, not a message."""
+    value = value or ""
+    if any(unicodedata.category(character) in NOT_IN_NAMES for character in value):
+        raise ValidationError(
+            "Write your name on one line, without special characters.", code="name_characters"
+        )
+    if ADDRESS_LIKE.search(value):
+        raise ValidationError(
+            "Write your name only, without web or email addresses.", code="name_address"
+        )
+    if not any(character.isalpha() for character in value):
+        raise ValidationError("Write your name in letters.", code="name_letters")
 
 
 class PasswordShapeValidator:

@@ -199,6 +199,11 @@ def register_decision_log_actions(actions):
     actions.register_action("membership.decline", "Decline join request", "Join request declined")
     actions.register_action("membership.deactivate", "Deactivate member", "Member deactivated")
     actions.register_action("membership.reactivate", "Reactivate member", "Member reactivated")
+    actions.register_action(
+        "membership.remove_second_factor",
+        "Remove two-step sign-in",
+        "Two-step sign-in removed (lost device)",
+    )
 
 
 @hooks.register("construct_homepage_panels")

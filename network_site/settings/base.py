@@ -17,6 +17,7 @@ from .environment import (
     frontend_cache_from_env,
     mailer_from_env,
     media_storage_from_env,
+    rate_limit_cache_from_env,
 )
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -88,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Staff set up two-step sign-in before the admin or members' details answer them.
+    "network_site.membership.second_factor.SecondFactorForStaffMiddleware",
 ]
 
 ROOT_URLCONF = "network_site.urls"
@@ -141,12 +145,21 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": cache_from_url(env_str("CACHE_URL", "locmem://"))}
+# Two caches that must not share a Redis database. "default" holds counters that must never be
+# evicted (allauth's rate limits count there, and only there; used authenticator codes; the
+# scheduler's locks): RATELIMIT_CACHE_URL, or CACHE_URL's next database, bounded with
+# `maxmemory-policy noeviction`. "pages" holds what can be made again (visitors' pages, the content
+# cache, the booklet PDF): CACHE_URL, bounded with an LRU eviction policy.
+CACHE_URL = env_str("CACHE_URL", "locmem://")
+CACHES = {
+    "default": rate_limit_cache_from_env(CACHE_URL),
+    "pages": cache_from_url(CACHE_URL),
+}
 
 # The visitor page cache (network_site/core/page_cache.py): how long a stored page may be served
 # (0 turns the cache off; development and tests default to off), the max-age browsers and CDNs get
 # (they revalidate with the ETag after it), and paths never stored.
-VISITOR_PAGE_CACHE_ALIAS = "default"
+VISITOR_PAGE_CACHE_ALIAS = "pages"
 VISITOR_PAGE_CACHE_SECONDS = env_int("VISITOR_PAGE_CACHE_SECONDS", 0)
 VISITOR_PAGE_MAX_AGE = env_int("VISITOR_PAGE_MAX_AGE", 60)
 VISITOR_PAGE_CACHE_SKIP = ("/admin/", "/accounts/", "/documents/", "/api/", "/media/")
@@ -293,16 +306,31 @@ ACCOUNT_FORMS = {
     "reset_password_from_key": "network_site.membership.account_forms.ResetPasswordKeyForm",
     "reauthenticate": "network_site.membership.account_forms.ReauthenticateForm",
 }
-# allauth's rate limits count in the cache: locmem per process; set CACHE_URL=redis://… in production.
+# Behind reverse proxies every request comes from the last proxy's address: allauth's rate limits
+# take the client's address from X-Forwarded-For instead, counting this many proxies back from its
+# end (each proxy appends the address it was reached from). 0: no proxy, the connection's address.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# allauth's rate limits count in the "default" cache (see CACHES): locmem per process in
+# development; in production a Redis database of their own, never evicted.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/300s/key",
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
-    "confirm_email": "1/180s/key",
+    # One confirmation mail an hour to any one address (join form, change of address, sign-in).
+    "confirm_email": "1/h/key",
     # Members writing to each other through the directory: a few a day, fewer to one person.
     "member_contact": "10/d/user,2/d/key",
 }
+# Two-step sign-in (allauth's MFA): an authenticator app (TOTP) or a security key (WebAuthn, where
+# the browser has it), with recovery codes for a lost device. Staff must have it before these paths
+# answer them (network_site/membership/second_factor.py); members may turn it on.
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_TOTP_ISSUER = "Personal Outcomes Network"
+# A code from the period before or after is accepted too (a phone's clock a little off).
+MFA_TOTP_TOLERANCE = 1
+MFA_PASSKEY_LOGIN_ENABLED = False
+STAFF_SECOND_FACTOR_PATHS = ("/admin/", "/members/")
 # Wagtail sends people here when they may not use the admin: see membership.views.admin_login.
 WAGTAILADMIN_LOGIN_URL = "membership:admin_login"
 # Avatars come from the site (network_site/core/avatars.py), never from gravatar.com.
@@ -393,3 +421,5 @@ DEMO_ACCOUNTS_ENABLED = False
 DEMO_ADMIN_PASSWORD = env_str("DEMO_ADMIN_PASSWORD", "network-demo-admin")
 DEMO_COORDINATOR_PASSWORD = env_str("DEMO_COORDINATOR_PASSWORD", "network-demo-coordinator")
 DEMO_MEMBER_PASSWORD = env_str("DEMO_MEMBER_PASSWORD", "network-demo-member")
+# The demo staff accounts' authenticator app (base32): show_demo_accounts prints it to add to an app.
+DEMO_TOTP_SECRET = env_str("DEMO_TOTP_SECRET", "NETWORKDEMOSTAFFTOTPSECRETKEY234")

@@ -16,6 +16,15 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # Each email as one readable .eml file in sent-mail/ (EMAIL_FILE_PATH), unless EMAIL_BACKEND says.
 # Only the "delivery" mailer changes: every message still goes through the mail task.
 MAILERS["delivery"] = mailer_from_env(default_backend=EML_BACKEND)  # noqa: F405
-# One cache for every process on this machine (the server, the worker, a management command), so
-# that a change made from a command purges what the served site keeps, at once.
-CACHES = {"default": cache_from_url(env_str("CACHE_URL", f"file://{BASE_DIR / '.cache'}"))}  # noqa: F405
+# Caches every process on this machine shares (the server, the worker, a management command), so
+# that a change made from a command purges what the served site keeps, at once; the rate-limit
+# counters in a folder of their own, so that emptying the pages never empties them.
+CACHE_FOLDER = BASE_DIR / ".cache"  # noqa: F405
+CACHES = {
+    "default": cache_from_url(
+        env_str("RATELIMIT_CACHE_URL", f"file://{CACHE_FOLDER / 'limits'}"), name="rate-limits"
+    ),
+    "pages": cache_from_url(env_str("CACHE_URL", f"file://{CACHE_FOLDER / 'pages'}")),
+}
+# Security keys over plain http://127.0.0.1 (browsers allow WebAuthn on localhost).
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True

@@ -68,9 +68,10 @@ def env_site_url(name, default):
 REDIS_TIMEOUT_SECONDS = 0.25
 
 
-def cache_from_url(url):
+def cache_from_url(url, name="pages"):
     """A CACHES entry: Redis for redis://, a folder that every process on the machine shares for
-    file:///absolute/path, one process's memory for locmem://."""
+    file:///absolute/path, one process's memory for locmem:// (one store per `name`: two aliases
+    in local memory must not share one)."""
     if url.startswith(("redis://", "rediss://")):
         return {
             "BACKEND": "network_site.core.cache.FailSoftRedisCache",
@@ -86,10 +87,60 @@ def cache_from_url(url):
             "LOCATION": url.removeprefix("file://"),
         }
     if url in ("", "locmem://"):
-        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": name}
     raise ImproperlyConfigured(
         f"CACHE_URL must start with redis:// or file:/// or be locmem://, not {url!r}"
     )
+
+
+# The rate-limit store gives up on a Redis that does not answer within this many seconds (and
+# counts in the process's memory meanwhile), so that sign-in never hangs on it.
+RATE_LIMIT_REDIS_TIMEOUT_SECONDS = 0.5
+
+
+def rate_limit_cache_from_env(cache_url):
+    """The CACHES entry for allauth's rate limits (and the other counters that must not be evicted:
+    used authenticator codes, the scheduler's locks): RATELIMIT_CACHE_URL, else the next Redis
+    database after CACHE_URL's (redis://host:6379/0 -> /1), else local memory.
+
+    On Redis it is the fail-safe backend: while Redis does not answer, it counts in the process's
+    memory (network_site/core/cache.py)."""
+    url = os.environ.get("RATELIMIT_CACHE_URL", "").strip() or next_redis_database(cache_url)
+    if not url.startswith(("redis://", "rediss://")):
+        return cache_from_url(url, name="rate-limits")
+    return {
+        "BACKEND": "network_site.core.cache.FailSafeRedisCache",
+        "LOCATION": url,
+        "OPTIONS": {
+            "socket_connect_timeout": RATE_LIMIT_REDIS_TIMEOUT_SECONDS,
+            "socket_timeout": RATE_LIMIT_REDIS_TIMEOUT_SECONDS,
+        },
+    }
+
+
+def next_redis_database(url):
+    """redis://host:port/N -> the same server's database N + 1 (no N: 0, so 1); anything else as
+    it is."""
+    if not url.startswith(("redis://", "rediss://")):
+        return url
+    address = urlsplit(url)
+    path = address.path.strip("/")
+    try:
+        database = int(path or 0)
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            f"CACHE_URL must end with a Redis database number, like /0, not {url!r}"
+        ) from error
+    return address._replace(path=f"/{database + 1}").geturl()
+
+
+def same_redis_database(first, second):
+    def place(url):
+        address = urlsplit(url)
+        return (address.hostname, address.port or 6379, int(address.path.strip("/") or 0))
+
+    redis = ("redis://", "rediss://")
+    return first.startswith(redis) and second.startswith(redis) and place(first) == place(second)
 
 
 SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .environment import env_bool, env_int, env_str
+from .environment import env_bool, env_int, env_str, same_redis_database
 
 if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
@@ -29,11 +29,20 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 
 # What a real deployment must share or send, refused here with what to set instead.
-if CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":  # noqa: F405
+if any(
+    cache["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    for cache in CACHES.values()  # noqa: F405
+):
     raise ImproperlyConfigured(
         "CACHE_URL must name a cache that every server process shares, for example "
         "CACHE_URL=redis://127.0.0.1:6379/0. A per-process memory cache (locmem://, the default) "
         "would let each process count sign-in attempts and keep cached pages on its own."
+    )
+if same_redis_database(CACHES["default"]["LOCATION"], CACHES["pages"]["LOCATION"]):  # noqa: F405
+    raise ImproperlyConfigured(
+        "RATELIMIT_CACHE_URL must name another Redis database than CACHE_URL (for example "
+        "CACHE_URL=redis://127.0.0.1:6379/0 and RATELIMIT_CACHE_URL=redis://127.0.0.1:6379/1): "
+        "the page cache's database evicts keys when full, and would evict the sign-in counters."
     )
 if MAILERS["delivery"]["BACKEND"] == "django.core.mail.backends.console.EmailBackend":  # noqa: F405
     raise ImproperlyConfigured(
@@ -61,3 +70,6 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = not ALLOW_PLAIN_HTTP
 CSRF_COOKIE_SECURE = not ALLOW_PLAIN_HTTP
 SESSION_COOKIE_HTTPONLY = True
+# Production runs behind the one reverse proxy the runbook prescribes (TRUSTED_PROXY_COUNT=0 when
+# nothing stands in front; 2 behind a CDN and a proxy).
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1)

@@ -11,7 +11,10 @@ MAILERS = {
     "delivery": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"},
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "limits"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}
 WHITENOISE_USE_FINDERS = True
 # Static files are looked up when asked for: otherwise every test client's middleware stats each of
 # the thousands of files the finders list, a tenth of a second per test.

@@ -1,3 +1,9 @@
+import base64
+import hashlib
+import hmac
+import struct
+import time
+
 import factory
 from allauth.account.models import EmailAddress
 from django.utils import timezone
@@ -7,6 +13,18 @@ from network_site.core.roles import COORDINATOR, MEMBER, assign_role
 from network_site.membership.models import JoinRequest, MemberProfile, User
 
 PASSWORD = "a-long-test-passphrase-42"
+# Test staff's authenticator app (tests/conftest.py gives every staff account one).
+TEST_TOTP_SECRET = "TESTSTAFFAUTHENTICATORSECRET2345"
+
+
+def authenticator_code(secret=TEST_TOTP_SECRET, *, steps_ahead=0):
+    """The six digits an authenticator app with this secret shows now (or `steps_ahead` periods of
+    30 seconds later: a code works once, and the site accepts the next period's for clock drift)."""
+    counter = int(time.time()) // 30 + steps_ahead
+    digest = hmac.new(base64.b32decode(secret), struct.pack(">Q", counter), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
+    return f"{value % 1_000_000:06d}"
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -102,3 +120,21 @@ def join_form_data(**overrides):
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
+
+
+# The demo staff's authenticator app, on the served sites of the browser and production tests.
+DEMO_TOTP_SECRET = "NETWORKDEMOSTAFFTOTPSECRETKEY234"  # network_site/settings/base.py's default
+codes_given = set()
+
+
+def unused_demo_code(email):
+    """A code the demo app shows now that this account has not used yet in this test run (each
+    works once; the site takes the period before or after too), waiting for the next period when
+    all three are used."""
+    while True:
+        period = int(time.time()) // 30
+        for step in (0, 1, -1):
+            if (email, period + step) not in codes_given:
+                codes_given.add((email, period + step))
+                return authenticator_code(DEMO_TOTP_SECRET, steps_ahead=step)
+        time.sleep(30 - time.time() % 30 + 0.1)

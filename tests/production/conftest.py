@@ -2,7 +2,8 @@
 process of its own, driven over HTTP (`make test-production`; CI runs it).
 
 The served site gets a database made afresh for the session (PRODUCTION_TEST_DATABASE_URL) and a
-Redis database of its own (PRODUCTION_TEST_REDIS_URL); servers listen on PRODUCTION_TEST_PORT and
+Redis database of its own (PRODUCTION_TEST_REDIS_URL; the rate limits the next one, or
+PRODUCTION_TEST_RATELIMIT_REDIS_URL); servers listen on PRODUCTION_TEST_PORT and
 the nine ports after it.
 """
 
@@ -21,12 +22,19 @@ import pytest
 import redis
 from psycopg2 import sql
 
+from network_site.settings.environment import next_redis_database
+from tests.factories.membership import unused_demo_code
+
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 DATABASE_URL = os.environ.get(
     "PRODUCTION_TEST_DATABASE_URL",
     "postgres://postgres@127.0.0.1:5432/network_site_production_test",
 )
 REDIS_URL = os.environ.get("PRODUCTION_TEST_REDIS_URL", "redis://127.0.0.1:6379/12")
+# The rate-limit counters' database (never the page cache's): by default the next one.
+RATELIMIT_REDIS_URL = os.environ.get(
+    "PRODUCTION_TEST_RATELIMIT_REDIS_URL", next_redis_database(REDIS_URL)
+)
 FIRST_PORT = int(os.environ.get("PRODUCTION_TEST_PORT", "8120"))
 PORTS = list(range(FIRST_PORT, FIRST_PORT + 10))
 SECRET_KEY = "production-test-only-0123456789abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJKL"
@@ -92,6 +100,7 @@ def site_files(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("production-site")
     recreate_database(DATABASE_URL)
     redis.Redis.from_url(REDIS_URL).flushdb()
+    redis.Redis.from_url(RATELIMIT_REDIS_URL).flushdb()
     development = {**base_environment(), "DJANGO_SETTINGS_MODULE": "network_site.settings.dev"}
     subprocess.run([*MANAGE, "migrate", "--no-input", "-v0"], env=development, check=True)
     subprocess.run(
@@ -110,6 +119,7 @@ def production_environment(workdir, site_url, **overrides):
         "DJANGO_SETTINGS_MODULE": "network_site.settings.production",
         "SECRET_KEY": SECRET_KEY,
         "CACHE_URL": REDIS_URL,
+        "RATELIMIT_CACHE_URL": RATELIMIT_REDIS_URL,
         "SITE_URL": site_url,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "CSRF_TRUSTED_ORIGINS": ",".join(f"http://127.0.0.1:{port}" for port in PORTS),
@@ -271,4 +281,11 @@ class Visitor:
             base_url, "/accounts/login/", {"login": email, "password": password}
         )
         assert status == 302, f"signing in as {email} answered {status}"
+        if headers.get("Location", "").endswith("/accounts/2fa/authenticate/"):
+            # Staff: the code from the demo staff's authenticator app.
+            code = unused_demo_code(email)
+            status, headers, _body = self.post(
+                base_url, "/accounts/2fa/authenticate/", {"code": code}
+            )
+            assert status == 302, f"the second step as {email} answered {status}"
         return headers

@@ -4,6 +4,24 @@ from django.core.management.base import BaseCommand, CommandError
 from network_site.core.demo import demo_modules
 
 
+def demo_second_step(email):
+    """Staff sign in with a second step: the authenticator app's secret (add it to any
+    authenticator app) and one unused recovery code (each works once)."""
+    from network_site.membership.models import User
+    from network_site.membership.second_factor import (
+        authenticator_app_secret,
+        unused_recovery_codes,
+    )
+
+    user = User.objects.filter(email__iexact=email).first()
+    secret = authenticator_app_secret(user) if user else None
+    if not secret:
+        return ""
+    codes = unused_recovery_codes(user)
+    recovery = f", or a recovery code: {codes[0]}" if codes else ""
+    return f"second step: authenticator app secret {secret}{recovery}"
+
+
 class Command(BaseCommand):
     help = "Prints the demo accounts and where development mail goes (the end of `make run`)."
 
@@ -21,6 +39,9 @@ class Command(BaseCommand):
         )
         for role, email, password in rows:
             self.stdout.write(f"  {role:<14} {email:<{width}}  password: {password}")
+            second_step = demo_second_step(email)
+            if second_step:
+                self.stdout.write(f"  {'':<14} {'':<{width}}  {second_step}")
         mailer = settings.MAILERS["delivery"]
         folder = mailer.get("OPTIONS", {}).get("file_path")
         if folder:
