@@ -30,7 +30,12 @@ def closed_port():
 def test_healthz_answers_200_when_the_database_and_cache_answer(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "cache": "ok",
+        "rate_limits": "ok",
+    }
     assert "no-store" in response["Cache-Control"]
 
 
@@ -40,11 +45,19 @@ def test_healthz_says_the_cache_is_down_and_the_site_still_serves(
 ):
     """The cache is an accelerator: without it pages render from the database (so the load
     balancer keeps the server: 200, "degraded"), with one warning, not a traceback a request."""
-    settings.CACHES = {"default": cache_from_url(f"redis://127.0.0.1:{closed_port()}/5")}
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": cache_from_url(f"redis://127.0.0.1:{closed_port()}/5"),
+    }
     settings.VISITOR_PAGE_CACHE_SECONDS = 300
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "degraded", "database": "ok", "cache": "no answer"}
+    assert response.json() == {
+        "status": "degraded",
+        "database": "ok",
+        "cache": "no answer",
+        "rate_limits": "ok",
+    }
     with caplog.at_level(logging.WARNING):
         for _ in range(5):
             assert client.get("/").status_code == 200

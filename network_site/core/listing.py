@@ -230,14 +230,15 @@ def apply_filters(
     data: QueryDict,
     *,
     facets: Sequence[Facet],
-    scope: tuple,
+    scope: tuple | None,
     search_label: str = "",
 ) -> Filtered:
     """The filter form for `data` (request.GET) and the items its valid values select; for
     listings, and for exports that follow the same query string. `scope` names what selects
     `items` (hashable values: the listing page's id, and whose view it is where that changes
-    them), the key of what is cached about them."""
-    scope = (items.model._meta.label, *scope)
+    them), the key of what is cached about them; None keeps nothing (a listing of people)."""
+    if scope is not None:
+        scope = (items.model._meta.label, *scope)
 
     def facet_choices():
         return {
@@ -246,7 +247,11 @@ def apply_filters(
         }
 
     names = [facet.name for facet in facets]
-    choices = content_cached("listing-choices", (scope, names), facet_choices)
+    choices = (
+        facet_choices()
+        if scope is None
+        else content_cached("listing-choices", (scope, names), facet_choices)
+    )
     form = ListingFilterForm(data, facets=facets, choices=choices, search_label=search_label)
     form.is_valid()
     query = form.cleaned_data.get("q", "") if search_label else ""

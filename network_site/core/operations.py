@@ -6,7 +6,7 @@ import time
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.utils import timezone
@@ -41,8 +41,9 @@ def database_answers():
         return False
 
 
-def cache_answers():
-    # The fail-soft Redis backend never raises: it says itself whether Redis answers.
+def cache_answers(alias):
+    # The fail-soft Redis backends never raise: they say themselves whether Redis answers.
+    cache = caches[alias]
     answers = getattr(cache, "answers", None)
     if answers is not None:
         return answers()
@@ -51,9 +52,14 @@ def cache_answers():
 
 
 def health_response():
-    """200 while the site can answer; the cache is an accelerator, so without it the site is
-    "degraded" (slower, still up), while without the database it is "unavailable" (503)."""
-    checks = {"database": database_answers(), "cache": cache_answers()}
+    """200 while the site can answer; the caches are accelerators (the pages' cache) or fall back
+    to each process's memory (the rate-limit counters), so without them the site is "degraded"
+    (slower, still up), while without the database it is "unavailable" (503)."""
+    checks = {
+        "database": database_answers(),
+        "cache": cache_answers(settings.VISITOR_PAGE_CACHE_ALIAS),
+        "rate_limits": cache_answers("default"),
+    }
     if not checks["database"]:
         status, code = "unavailable", 503
     elif not all(checks.values()):

@@ -11,6 +11,7 @@ import logging
 
 from boto3.exceptions import Boto3Error
 from botocore.exceptions import BotoCoreError, ClientError
+from django.conf import settings
 from django.shortcuts import render
 
 logger = logging.getLogger(__name__)
@@ -39,6 +40,10 @@ class UploadStorageFailureMiddleware:
             return None
         log_storage_failure(f"an upload to {request.path}", exception)
         # Rendered without the request's context, as the 500 page is.
-        response = render(None, "upload_failed.html", status=503)
+        context = {
+            "site_name": settings.WAGTAIL_SITE_NAME,
+            "request_id": getattr(request, "request_id", None),
+        }
+        response = render(None, "upload_failed.html", context, status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response

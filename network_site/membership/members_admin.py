@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import ButtonsColumnMixin, Column, DateColumn, TitleColumn
-from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button, HeaderButton, ListingButton
 from wagtail.log_actions import log
@@ -114,7 +114,7 @@ def status_button(profile, button_class):
     )
 
 
-class MemberInspectView(InspectView):
+class MemberInspectView(ReadableInspectView):
     @cached_property
     def header_more_buttons(self):
         buttons = super().header_more_buttons
@@ -158,7 +158,6 @@ class MemberViewSet(ModelViewSet):
     add_to_admin_menu = True
     copy_view_enabled = False
     inspect_view_enabled = True
-    inspect_view_class = ReadableInspectView
     index_view_class = MemberIndexView
     inspect_view_class = MemberInspectView
     filterset_class = MemberFilterSet

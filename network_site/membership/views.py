@@ -222,7 +222,7 @@ def directory(request):
     )
     # The listing helper checks the filters and pages; nothing about people goes in the content
     # cache (scope=None), and no option shows a count.
-    filters = apply_filters(profiles, request.GET, facets=DIRECTORY_FACETS)
+    filters = apply_filters(profiles, request.GET, facets=DIRECTORY_FACETS, scope=None)
     form = filters.form
     results = filters.results()
     members_page = page_of_items(
