@@ -232,6 +232,9 @@ SITE_URL = env_site_url("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_BASE_URL = SITE_URL
 # Wagtail's database backend, indexing published pages only (drafts never reach search).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "network_site.core.search_backend"}}
+# The public API (network_site/api.py) serves public content only: it takes no credentials at all,
+# so that no password can be guessed through it. Wagtail's admin API sets its own session check.
+REST_FRAMEWORK = {"DEFAULT_AUTHENTICATION_CLASSES": [], "DEFAULT_PERMISSION_CLASSES": []}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # 25 megapixels (a 6000 × 4000 photo) at most, each side at most 8000 pixels, and the whole file
