@@ -252,8 +252,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 # Members-only content is restricted to signed-in members or groups, never by a shared password.
-WAGTAIL_PRIVATE_PAGE_OPTIONS = {"password": False}
-WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"password": False}
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # allauth: email is the login, and must be confirmed.
