@@ -13,13 +13,18 @@ class CoreConfig(AppConfig):
 
         from . import page_cache, roles, signals
         from .operations import log_task_finished
-        from .schedule import DAILY, register
+        from .schedule import DAILY, FREQUENT, register
 
         signals.connect()
         page_cache.connect()
         post_migrate.connect(roles.apply_roles_after_migrate, sender=self)
         roles.connect_signals()
         task_finished.connect(log_task_finished, dispatch_uid="log_task_finished")
+        register(
+            "publish_scheduled",
+            FREQUENT,
+            "Publishes pages whose go-live time has come and unpublishes those past their expiry.",
+        )
         if settings.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend":
             register(
                 "prune_db_task_results",

@@ -5,17 +5,21 @@ Each app registers its jobs from its AppConfig.ready() (core never imports an ap
     from network_site.core.schedule import DAILY, register
     register("send_meeting_reminders", DAILY, "Reminds members coming to a meeting tomorrow.")
 
-A job is a management command, so it can also be run by hand. Hourly jobs run at a few minutes past
-each hour, daily ones once a day at SCHEDULED_WORK_DAILY_HOUR (UK time). Jobs must be safe to run
+A job is a management command, so it can also be run by hand. Frequent jobs run every five minutes
+(Wagtail's scheduled publishing, so that a page goes live or expires within minutes of its time),
+hourly jobs at a few minutes past each hour, daily ones once a day at SCHEDULED_WORK_DAILY_HOUR (UK
+time). Jobs must be safe to run
 twice: a cache lock stops two schedulers running the same job at once, and every job here claims its
 rows before it acts.
 """
 
 from dataclasses import dataclass
 
+FREQUENT = "frequent"
 HOURLY = "hourly"
 DAILY = "daily"
-FREQUENCIES = (HOURLY, DAILY)
+FREQUENCIES = (FREQUENT, HOURLY, DAILY)
+FREQUENT_MINUTES = 5
 
 
 @dataclass(frozen=True)
