@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from network_site.core.blocks import RICH_TEXT_FEATURES, DocumentLinkBlock
 from network_site.core.pages import SitePage
+from network_site.core.search import summary_search_fields
 
 from . import times
 from .blocks import AgendaBlock, StoriesPresentedBlock
@@ -33,7 +34,7 @@ class MeetingIndexPage(RoutablePageMixin, SitePage):
     parent_page_types = ["core.HomePage"]
     subpage_types = ["events.MeetingPage"]
     content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    search_fields = Page.search_fields + summary_search_fields("introduction")
     template = "pages/events/meeting_index_page.html"
 
     def meetings(self):
@@ -151,7 +152,7 @@ class MeetingPage(RoutablePageMixin, SitePage):
         ),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("introduction"),
+        *summary_search_fields("introduction"),
         index.SearchField("venue_name"),
         index.SearchField("address"),
         index.SearchField("agenda"),

@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from network_site.core.pages import SitePage
 from network_site.core.related import pages_sharing_themes
+from network_site.core.search import summary_search_fields
 
 from .admin_forms import DimensionTablePanel, MappingEntryForm
 
@@ -97,7 +98,7 @@ class MappingGuidePage(RoutablePageMixin, SitePage):
     parent_page_types = ["core.HomePage"]
     subpage_types = ["mapping.MappingEntryPage"]
     content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    search_fields = Page.search_fields + summary_search_fields("introduction")
     template = "pages/mapping/mapping_guide_page.html"
 
     def entries(self):
@@ -204,7 +205,7 @@ class MappingEntryPage(SitePage):
         ),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("summary"),
+        *summary_search_fields("summary"),
         index.SearchField("key_features"),
         index.SearchField("lead_body"),
         index.SearchField("statutory_basis"),

@@ -19,6 +19,7 @@ from network_site.core.page_cache import content_cached, page_versions
 from network_site.core.pages import SitePage, routed_ancestors
 from network_site.core.related import pages_sharing_themes
 from network_site.core.roles import ADMINISTRATOR, MEMBER, MODERATOR
+from network_site.core.search import summary_search_fields
 from network_site.membership.access import is_member
 
 from . import choices
@@ -43,6 +44,7 @@ class StoryIndexPage(RoutablePageMixin, SitePage):
     introduction = models.TextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + summary_search_fields("introduction")
     parent_page_types = ["core.HomePage"]
     subpage_types = ["stories.StoryPage", "stories.MembersStoriesPage"]
     max_count = 1
@@ -276,7 +278,7 @@ class StoryPage(RoutablePageMixin, SitePage):
         ),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("summary"),
+        *summary_search_fields("summary"),
         index.SearchField("what_mattered"),
         index.SearchField("what_we_did"),
         index.SearchField("helped_and_hindered"),
