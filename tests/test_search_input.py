@@ -4,6 +4,9 @@ full-text syntax is typed (quotes, brackets, a bare OR), the answer is what its 
 never an error, on SQLite and on PostgreSQL."""
 
 import pytest
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Phrase, PlainText
 from wagtail_factories import DocumentFactory, ImageFactory
 
 from network_site.core.search import clean_query
@@ -97,3 +100,11 @@ def test_the_words_found_are_the_same_as_typed_plainly(client, searchable):
         client, "pages", "carers plan"
     )
     assert "Carers and their plans" in titles_on_search_page(client, '"carers plans"')
+
+
+def test_query_objects_built_from_typed_text_are_cleaned_too(searchable):
+    # The admin's page search parses what was typed into query objects before the backend sees it.
+    hostile = And([Phrase('carers" (plans'), PlainText('NEAR("carers')])
+    plain = And([Phrase("carers plans"), PlainText("NEAR carers")])
+    backend = get_search_backend()
+    assert list(backend.search(hostile, Page)) == list(backend.search(plain, Page))

@@ -10,8 +10,11 @@ API's `?search=` and the admin's listings cannot send full-text syntax to the da
 Settings: WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "network_site.core.search_backend"}}.
 """
 
+import copy
+
 from wagtail.models import Page
 from wagtail.search.backends import database
+from wagtail.search.query import SearchQuery
 
 from .search import clean_query
 
@@ -43,8 +46,18 @@ class PublishedPagesOnly:
 
 
 def _cleaned(query):
-    # Wagtail's own parsed queries (phrases, filters) are built by code, not typed: left as they are.
-    return clean_query(query) if isinstance(query, str) else query
+    """The query with its typed text cleaned: a string, or the words inside the query objects
+    that Wagtail's admin builds from what was typed (phrases, plain text, and their combinations)."""
+    if isinstance(query, str):
+        return clean_query(query)
+    cleaned = copy.copy(query)
+    if isinstance(getattr(query, "query_string", None), str):
+        cleaned.query_string = clean_query(query.query_string)
+    if isinstance(query, SearchQuery) and hasattr(query, "subquery"):
+        cleaned.subquery = _cleaned(query.subquery)
+    if isinstance(query, SearchQuery) and hasattr(query, "subqueries"):
+        cleaned.subqueries = [_cleaned(subquery) for subquery in query.subqueries]
+    return cleaned
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks for in a backend module
