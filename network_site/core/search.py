@@ -59,9 +59,9 @@ def ranked_page_ids(query: str, pages: QuerySet) -> list[int]:
 
 
 def _sqlite_scores(words: list[str], page_types: list[ContentType]) -> dict[int, float]:
-    # Each word is quoted, so that FTS5 reads it as text whatever it holds ("self-directed").
     from wagtail.search.models import IndexEntry, SQLiteFTSIndexEntry
 
+    # Each word is quoted, so that FTS5 reads it as text whatever it holds ("self-directed").
     match = " OR ".join(f'"{word}"' for word in words)
     fts_table = SQLiteFTSIndexEntry._meta.db_table
     type_params = ", ".join(["%s"] * len(page_types))
