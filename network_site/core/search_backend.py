@@ -47,16 +47,25 @@ class PublishedPagesOnly:
 
 def _cleaned(query):
     """The query with its typed text cleaned: a string, or the words inside the query objects
-    that Wagtail's admin builds from what was typed (phrases, plain text, and their combinations)."""
+    that Wagtail's admin builds from what was typed (phrases, plain text, and their combinations).
+    A query left with no words is the empty string, which finds nothing."""
     if isinstance(query, str):
         return clean_query(query)
     cleaned = copy.copy(query)
     if isinstance(getattr(query, "query_string", None), str):
         cleaned.query_string = clean_query(query.query_string)
+        if not cleaned.query_string:
+            return ""
     if isinstance(query, SearchQuery) and hasattr(query, "subquery"):
         cleaned.subquery = _cleaned(query.subquery)
+        if cleaned.subquery == "":
+            return ""
     if isinstance(query, SearchQuery) and hasattr(query, "subqueries"):
-        cleaned.subqueries = [_cleaned(subquery) for subquery in query.subqueries]
+        cleaned.subqueries = [
+            subquery for subquery in map(_cleaned, query.subqueries) if subquery != ""
+        ]
+        if not cleaned.subqueries:
+            return ""
     return cleaned
 
 
