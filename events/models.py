@@ -14,6 +14,7 @@ from wagtail.search import index
 from network_site.core.blocks import RICH_TEXT_FEATURES, DocumentLinkBlock
 from network_site.core.index_pages import SectionIndexPage
 from network_site.core.pages import SitePage
+from network_site.core.search import summary_search_fields
 
 from . import times
 from .blocks import AgendaBlock, StoriesPresentedBlock
@@ -146,7 +147,7 @@ class MeetingPage(RoutablePageMixin, SitePage):
         ),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("introduction"),
+        *summary_search_fields("introduction"),
         index.SearchField("venue_name"),
         index.SearchField("address"),
         index.SearchField("agenda"),

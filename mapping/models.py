@@ -23,6 +23,7 @@ from wagtail.search import index
 from network_site.core.index_pages import SectionIndexPage
 from network_site.core.pages import SitePage
 from network_site.core.related import pages_sharing_themes
+from network_site.core.search import summary_search_fields
 
 from .admin_forms import DimensionTablePanel, MappingEntryForm
 
@@ -199,7 +200,7 @@ class MappingEntryPage(SitePage):
         ),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("summary"),
+        *summary_search_fields("summary"),
         index.SearchField("key_features"),
         index.SearchField("lead_body"),
         index.SearchField("statutory_basis"),

@@ -21,7 +21,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("search/", core_views.search, name="search"),
-    path("api/", include("resources.api")),
+    path("api/", include("network_site.api")),
     path("sitemap.xml", core_sitemap.sitemap, name="sitemap"),
     path("robots.txt", core_sitemap.robots_txt, name="robots_txt"),
     path("favicon.ico", root_files.favicon, name="favicon"),

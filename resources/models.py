@@ -23,6 +23,7 @@ from wagtail.snippets.models import register_snippet
 from network_site.core.index_pages import SectionIndexPage
 from network_site.core.page_cache import content_cached
 from network_site.core.pages import SitePage
+from network_site.core.search import summary_search_fields
 from network_site.core.site_address import page_url
 
 from .blocks import PublicationStreamBlock, SelfCheckStreamBlock
@@ -170,9 +171,8 @@ class ResourcePage(SitePage):
         ),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("summary"),
+        *summary_search_fields("summary"),
         index.SearchField("publisher"),
-        index.AutocompleteField("summary"),
         index.FilterField("resource_type"),
         index.RelatedFields("topics", [index.SearchField("name")]),
         index.RelatedFields("audiences", [index.SearchField("name")]),
@@ -256,7 +256,7 @@ class SectionedPage(SitePage):
 
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
     search_fields = Page.search_fields + [
-        index.SearchField("introduction"),
+        *summary_search_fields("introduction"),
         index.SearchField("body"),
     ]
     api_fields = [APIField("introduction"), APIField("body")]
@@ -345,7 +345,7 @@ class BookletPage(RoutablePageMixin, SitePage):
         FieldPanel("year"),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("introduction"),
+        *summary_search_fields("introduction"),
         index.SearchField("body"),
     ]
     api_fields = [
@@ -449,7 +449,7 @@ class CarersActGuidePage(SitePage):
         ),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("introduction"),
+        *summary_search_fields("introduction"),
         index.SearchField("body"),
     ]
     api_fields = [APIField("introduction"), APIField("body")]
@@ -490,7 +490,7 @@ class SelfCheckPage(SitePage):
     max_count_per_parent = 1
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("questions")]
     search_fields = Page.search_fields + [
-        index.SearchField("introduction"),
+        *summary_search_fields("introduction"),
         index.SearchField("questions"),
     ]
     api_fields = [APIField("introduction")]

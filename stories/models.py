@@ -19,6 +19,7 @@ from network_site.core.index_pages import SectionIndexPage
 from network_site.core.pages import SitePage
 from network_site.core.related import pages_sharing_themes
 from network_site.core.roles import ADMINISTRATOR, MEMBER, MODERATOR
+from network_site.core.search import summary_search_fields
 from network_site.membership.access import is_member
 
 from . import choices
@@ -279,7 +280,7 @@ class StoryPage(RoutablePageMixin, SitePage):
         ),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("summary"),
+        *summary_search_fields("summary"),
         index.SearchField("what_mattered"),
         index.SearchField("what_we_did"),
         index.SearchField("helped_and_hindered"),

@@ -7,7 +7,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from network_site.core.csv_export import csv_response, neutralise_cell, restore_cell
+from network_site.core.csv_export import (
+    csv_response,
+    neutralise_cell,
+    neutralised_csv_chunks,
+    restore_cell,
+)
 
 
 @pytest.mark.parametrize(
@@ -51,3 +56,16 @@ def test_the_response_is_a_private_utf8_download_with_a_byte_order_mark():
 
 def test_a_public_export_may_be_cached():
     assert "Cache-Control" not in csv_response("guide.csv", ["a"], [], private=False)
+
+
+def test_a_streamed_csv_is_neutralised_record_by_record_whatever_the_chunks():
+    text = 'title,note\r\n=1+2,"two\r\nlines ñ"\r\n@x,-y\r\n'
+    encoded = text.encode("utf-8")
+    # Split mid-record, inside a quoted cell and inside a two-byte character.
+    chunks = [encoded[:15], encoded[15:27], encoded[27:30], encoded[30:]]
+    streamed = b"".join(neutralised_csv_chunks(chunks, "utf-8")).decode("utf-8")
+    assert list(csv.reader(io.StringIO(streamed, newline=""))) == [
+        ["title", "note"],
+        ["'=1+2", "two\r\nlines ñ"],
+        ["'@x", "'-y"],
+    ]

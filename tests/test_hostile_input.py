@@ -1,6 +1,7 @@
 """Bad input never breaks anything: no 5xx for any public form, query-string filter or API
 parameter, whatever is sent (property-based, with hypothesis), and never a half-saved record."""
 
+from base64 import b64encode
 from datetime import timedelta
 
 import pytest
@@ -193,6 +194,34 @@ def test_no_query_string_breaks_a_public_listing_filter_or_the_api(client, site,
     for url in site["get"]:
         response = client.get(url, params)
         assert response.status_code < 500, (url, params)
+
+
+# The API takes no credentials: whatever an Authorization header says, it is never checked.
+hostile_authorization = st.one_of(
+    st.sampled_from(
+        [
+            "Basic",
+            "Basic !!!",
+            "Basic " + b64encode(b"member@example.org:guess").decode(),
+            "Basic " + b64encode(b"\x00:\xff").decode(),
+            "Basic " + "A" * 5000,
+            "Bearer x",
+            "Token abc",
+            "Digest username=x",
+        ]
+    ),
+    st.text(max_size=60),
+)
+
+
+@given(authorization=hostile_authorization)
+@PROPERTY
+def test_no_authorization_header_breaks_or_changes_the_api(client, site, authorization):
+    for url in [url for url in site["get"] if url.startswith("/api/")]:
+        plain = client.get(url)
+        response = client.get(url, headers={"authorization": clean(authorization)})
+        assert response.status_code == plain.status_code, (url, authorization)
+        assert response.content == plain.content
 
 
 @given(params=hostile_params)

@@ -9,6 +9,7 @@ admin's, which sends visitors on to it and tells signed-in non-staff they have n
 REAUTHENTICATE: a redirect to confirm who you are again (changes to two-step sign-in).
 """
 
+from base64 import b64encode
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -111,6 +112,14 @@ class Case:
     url: str  # a format string filled from the site's objects
     expect: dict = field(default_factory=dict)
     method: str = "get"
+    headers: dict = field(default_factory=dict)
+
+
+# HTTP Basic credentials: the member's own, and a guess at their password.
+MEMBERS_BASIC_AUTH = {
+    "authorization": "Basic " + b64encode(b"member@example.org:" + PASSWORD.encode()).decode()
+}
+GUESSED_BASIC_AUTH = {"authorization": "Basic " + b64encode(b"member@example.org:guess").decode()}
 
 
 CASES = [
@@ -348,6 +357,23 @@ CASES += [
     Case("api/v2/^pages/<int:pk>/", "/api/v2/pages/{members_story_id}/", everyone(404)),
     Case("api/v2/^pages/<int:pk>/", "/api/v2/pages/{draft_story_id}/", everyone(404)),
     Case("api/v2/^pages/find/", "/api/v2/pages/find/?html_path={members_story}", everyone(404)),
+    # The API takes no credentials: a member's own never open members-only content, and a wrong
+    # password is not even checked (no 401 to tell a guess from a hit).
+    Case(
+        "api/v2/^pages/<int:pk>/",
+        "/api/v2/pages/{members_story_id}/",
+        everyone(404),
+        headers=MEMBERS_BASIC_AUTH,
+    ),
+    Case("api/v2/^pages/", "/api/v2/pages/", everyone(200), headers=GUESSED_BASIC_AUTH),
+    Case("api/v2/^documents/", "/api/v2/documents/", everyone(200), headers=GUESSED_BASIC_AUTH),
+    Case(
+        "api/v2/^documents/<int:pk>/",
+        "/api/v2/documents/{private_document_id}/",
+        everyone(404),
+        headers=MEMBERS_BASIC_AUTH,
+    ),
+    Case("api/v2/^images/", "/api/v2/images/", everyone(200), headers=GUESSED_BASIC_AUTH),
     Case("api/v2/^documents/", "/api/v2/documents/", everyone(200)),
     Case("api/v2/^documents/<int:pk>/", "/api/v2/documents/{public_document_id}/", everyone(200)),
     Case("api/v2/^documents/<int:pk>/", "/api/v2/documents/{private_document_id}/", everyone(404)),
@@ -611,7 +637,7 @@ def test_each_role_gets_the_expected_answer_everywhere(client, site, role):
     wrong = []
     for case in CASES:
         url = case.url.format(**site["urls"])
-        response = getattr(client, case.method)(url)
+        response = getattr(client, case.method)(url, headers=case.headers)
         got = answer_of(response)
         if got != case.expect[role]:
             wrong.append(f"{case.key} {url}: expected {case.expect[role]}, got {got}")

@@ -17,6 +17,7 @@ from events.times import start_of_uk_day, uk_today
 from network_site.core import schedule
 from network_site.core.management.commands.run_scheduled_work import next_run_after
 from network_site.membership.models import JoinRequest
+from tests.factories.core import StandardPageFactory
 from tests.factories.events import MeetingIndexPageFactory, MeetingPageFactory
 from tests.factories.membership import CoordinatorFactory, JoinRequestFactory, MemberFactory
 
@@ -104,8 +105,38 @@ def test_an_unknown_frequency_is_refused_when_registering():
         schedule.job("send_meeting_reminders", "weekly", "no")
 
 
-def test_the_scheduler_runs_a_few_minutes_past_each_hour():
+def test_the_scheduler_wakes_every_five_minutes():
     zone = timezone.get_current_timezone()
     assert next_run_after(datetime(2026, 3, 1, 9, 0, tzinfo=zone)).time().isoformat() == "09:05:00"
-    assert next_run_after(datetime(2026, 3, 1, 9, 5, tzinfo=zone)).time().isoformat() == "10:05:00"
-    assert next_run_after(datetime(2026, 3, 1, 23, 30, tzinfo=zone)).day == 2
+    assert next_run_after(datetime(2026, 3, 1, 9, 5, tzinfo=zone)).time().isoformat() == "09:10:00"
+    assert next_run_after(datetime(2026, 3, 1, 9, 7, 59, tzinfo=zone)).minute == 10
+    assert next_run_after(datetime(2026, 3, 1, 23, 58, tzinfo=zone)).day == 2
+
+
+def test_scheduled_publishing_runs_every_five_minutes():
+    assert "frequent publish_scheduled" in run("--list")
+
+
+def test_a_page_goes_live_and_expires_on_time(home_page, monkeypatch):
+    # Before: nothing ran Wagtail's publish_scheduled, so neither ever happened.
+    start = timezone.now()
+    page = StandardPageFactory(parent=home_page, live=False)
+    page.go_live_at = start + timedelta(minutes=3)
+    page.expire_at = start + timedelta(hours=2)
+    page.save_revision().publish()
+
+    def run_at(moment):
+        monkeypatch.setattr(timezone, "now", lambda: moment)
+        run("frequent")
+        page.refresh_from_db()
+
+    run_at(start + timedelta(minutes=2))
+    assert not page.live
+
+    run_at(start + timedelta(minutes=3, seconds=1))
+    assert page.live
+    assert not page.expired
+
+    run_at(start + timedelta(hours=2, seconds=1))
+    assert not page.live
+    assert page.expired

@@ -1,10 +1,7 @@
-import re
-
 from django import forms
 
 from .models import Sector
-
-WORD_PATTERN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+from .search import clean_query
 
 SEARCH_QUERY_MAX_LENGTH = 200
 
@@ -12,8 +9,7 @@ SEARCH_QUERY_MAX_LENGTH = 200
 class SearchQueryField(forms.CharField):
     """The one search box: optional, at most 200 characters, cleaned to its words.
 
-    Quotes, brackets and operators are query syntax to the full-text backends, and an unbalanced
-    one is an error there, so only the words are kept.
+    Cleaned as every search is (network_site.core.search.clean_query): only the words are kept.
     """
 
     widget = forms.TextInput(attrs={"type": "search"})
@@ -31,7 +27,7 @@ class SearchQueryField(forms.CharField):
         super().__init__(label=label, **kwargs)
 
     def clean(self, value):
-        return " ".join(WORD_PATTERN.findall(super().clean(value)))
+        return clean_query(super().clean(value))
 
 
 class SearchForm(forms.Form):

@@ -5,9 +5,9 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
-from wagtail.search import index
 
 from .pages import SitePage
+from .search import summary_search_fields
 
 
 class SectionIndexPage(RoutablePageMixin, SitePage):
@@ -19,7 +19,7 @@ class SectionIndexPage(RoutablePageMixin, SitePage):
     max_count = 1
     parent_page_types = ["core.HomePage"]
     content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    search_fields = Page.search_fields + summary_search_fields("introduction")
 
     class Meta:
         abstract = True

@@ -30,8 +30,10 @@ class PrivateForSignedInMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
+        # Taken before the view runs (and still unevaluated): the public API, which takes no
+        # credentials, replaces `request.user` with an anonymous user, yet the person is signed in.
         user = getattr(request, "user", None)
+        response = self.get_response(request)
         if user is not None and user.is_authenticated:
             patch_cache_control(response, private=True, no_store=True)
         return response

@@ -8,6 +8,7 @@ from wagtail.search import index
 from . import home_sections
 from .blocks import BaseStreamBlock, HomeStreamBlock, NavigationItemBlock
 from .pages import SitePage
+from .search import summary_search_fields
 
 
 def default_home_body():
@@ -35,7 +36,7 @@ class HomePage(SitePage):
     max_count = 1
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
     search_fields = Page.search_fields + [
-        index.SearchField("introduction"),
+        *summary_search_fields("introduction"),
         index.SearchField("body"),
     ]
     template = "pages/core/home_page.html"
@@ -56,7 +57,7 @@ class StandardPage(SitePage):
 
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
     search_fields = Page.search_fields + [
-        index.SearchField("introduction"),
+        *summary_search_fields("introduction"),
         index.SearchField("body"),
     ]
     template = "pages/core/standard_page.html"

@@ -6,8 +6,10 @@ Each app gives its jobs with a Wagtail hook in its wagtail_hooks.py (core never 
     def scheduled_jobs():
         return [schedule.job("send_meeting_reminders", schedule.DAILY, "Reminds members ...")]
 
-A job is a management command, so it can also be run by hand. Hourly jobs run at a few minutes past
-each hour, daily ones once a day at SCHEDULED_WORK_DAILY_HOUR (UK time). Jobs must be safe to run
+A job is a management command, so it can also be run by hand. Frequent jobs run every five minutes
+(Wagtail's scheduled publishing, so that a page goes live or expires within minutes of its time),
+hourly jobs at a few minutes past each hour, daily ones once a day at SCHEDULED_WORK_DAILY_HOUR (UK
+time). Jobs must be safe to run
 twice: a cache lock stops two schedulers running the same job at once, and every job here claims its
 rows before it acts.
 """
@@ -19,9 +21,11 @@ from wagtail import hooks
 # The hook whose functions give each a list of `job(...)`s.
 JOBS_HOOK = "register_scheduled_jobs"
 
+FREQUENT = "frequent"
 HOURLY = "hourly"
 DAILY = "daily"
-FREQUENCIES = (HOURLY, DAILY)
+FREQUENCIES = (FREQUENT, HOURLY, DAILY)
+FREQUENT_MINUTES = 5
 
 
 @dataclass(frozen=True)

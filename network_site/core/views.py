@@ -1,19 +1,18 @@
 import sys
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import InterfaceError, OperationalError, connection
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.views.static import serve
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page
 
 from .forms import SearchForm
 from .page_cache import content_cached
+from .search import ranked_page_ids
 
 RESULTS_PER_PAGE = 10
 # What a stopped or unreachable database raises; such a request is told to try again this soon.
@@ -22,38 +21,15 @@ RETRY_AFTER_SECONDS = 60
 
 
 def site_search_ids(query):
-    """The ids of the public pages matching `query`, newest first: the same for everyone, so kept
-    in the shared cache until the content changes.
-
-    Ordering by relevance makes the search backend score every matching page with a subquery of
-    its own (tens of seconds on SQLite, seconds on PostgreSQL, for a common word among 10,000
-    stories). Without it, SQLite's match is one lookup in its full-text table; on PostgreSQL the
-    backend matches the concatenation of two columns, which no index serves, so the match is made
-    here on each indexed column (each has a GIN index).
-    """
-
-    def matching_ids():
-        pages = Page.objects.live().public().order_by("-first_published_at", "-id")
-        if connection.vendor == "postgresql":
-            return list(pages.filter(pk__in=_postgres_matches(query)).values_list("pk", flat=True))
-        return [page.pk for page in pages.only("pk").search(query, order_by_relevance=False)]
-
-    return content_cached("site-search", (connection.vendor, query), matching_ids)
-
-
-def _postgres_matches(query):
-    """Ids of the pages whose indexed title or body matches, fetched first: as a subquery, the
-    planner walks pages newest first and probes the matches for each one (1.3 s for a common word
-    among 10,000 stories) instead of hashing them once."""
-    from django.contrib.postgres.search import SearchQuery
-    from wagtail.search.models import IndexEntry
-
-    words = SearchQuery(query, search_type="plain")
-    page_types = ContentType.objects.get_for_models(*get_page_models()).values()
-    object_ids = IndexEntry.objects.filter(
-        Q(title=words) | Q(body=words), content_type__in=page_types
-    ).values_list("object_id", flat=True)
-    return [int(object_id) for object_id in object_ids]
+    """The ids of the public pages matching `query`, best match first (network_site.core.search):
+    the same for everyone, so kept in the shared cache until the content changes."""
+    return content_cached(
+        "site-search",
+        (connection.vendor, query),
+        lambda: ranked_page_ids(
+            query, Page.objects.live().public().order_by("-first_published_at", "-id")
+        ),
+    )
 
 
 def search(request):

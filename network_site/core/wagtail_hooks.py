@@ -111,9 +111,17 @@ register_snippet(SectorViewSet)
 
 @hooks.register(schedule.JOBS_HOOK)
 def scheduled_jobs():
+    publishing = [
+        schedule.job(
+            "publish_scheduled",
+            schedule.FREQUENT,
+            "Publishes pages whose go-live time has come and unpublishes those past their expiry.",
+        )
+    ]
     if settings.TASKS["default"]["BACKEND"] != "django_tasks_db.DatabaseBackend":
-        return []
+        return publishing
     return [
+        *publishing,
         schedule.job(
             "prune_db_task_results",
             schedule.DAILY,

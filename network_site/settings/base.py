@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "network_site.core.middleware.PrivateForSignedInMiddleware",
+    "network_site.core.csv_export.NeutraliseCsvMiddleware",
     "network_site.core.middleware.OutOfRangeValuesMiddleware",
     "network_site.core.storage.UploadStorageFailureMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -258,6 +259,9 @@ SITE_URL = env_site_url("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_BASE_URL = SITE_URL
 # Wagtail's database backend, indexing published pages only (drafts never reach search).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "network_site.core.search_backend"}}
+# The public API (network_site/api.py) serves public content only: it takes no credentials at all,
+# so that no password can be guessed through it. Wagtail's admin API sets its own session check.
+REST_FRAMEWORK = {"DEFAULT_AUTHENTICATION_CLASSES": [], "DEFAULT_PERMISSION_CLASSES": []}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # 25 megapixels (a 6000 × 4000 photo) at most, each side at most 8000 pixels, and the whole file
@@ -275,8 +279,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 # Members-only content is restricted to signed-in members or groups, never by a shared password.
-WAGTAIL_PRIVATE_PAGE_OPTIONS = {"password": False}
-WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"password": False}
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # allauth: email is the login, and must be confirmed.

@@ -9,7 +9,15 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from network_site.core.schedule import DAILY, FREQUENCIES, HOURLY, jobs, registered_jobs
+from network_site.core.schedule import (
+    DAILY,
+    FREQUENCIES,
+    FREQUENT,
+    FREQUENT_MINUTES,
+    HOURLY,
+    jobs,
+    registered_jobs,
+)
 
 logger = logging.getLogger("network_site.schedule")
 
@@ -20,10 +28,11 @@ LOCK_SECONDS = 50 * 60
 
 class Command(BaseCommand):
     help = (
-        "Runs the site's scheduled work. `run_scheduled_work hourly` and `run_scheduled_work "
-        "daily` are for cron; `run_scheduled_work --forever` is a scheduler process that runs the "
-        "hourly jobs every hour and the daily ones at SCHEDULED_WORK_DAILY_HOUR. `--list` says "
-        "what runs when."
+        "Runs the site's scheduled work. `run_scheduled_work frequent` (every five minutes), "
+        "`run_scheduled_work hourly` and `run_scheduled_work daily` are for cron; "
+        "`run_scheduled_work --forever` is a scheduler process that runs the frequent jobs every "
+        "five minutes, the hourly ones every hour and the daily ones at "
+        "SCHEDULED_WORK_DAILY_HOUR. `--list` says what runs when."
     )
 
     def add_arguments(self, parser):
@@ -40,7 +49,9 @@ class Command(BaseCommand):
             self.run_forever()
             return
         if every is None:
-            raise CommandError("Say which jobs to run (hourly or daily), or --forever, or --list.")
+            raise CommandError(
+                "Say which jobs to run (frequent, hourly or daily), or --forever, or --list."
+            )
         failed = self.run_jobs(every)
         if failed:
             raise CommandError(f"These jobs failed (see the log): {', '.join(failed)}")
@@ -79,12 +90,18 @@ class Command(BaseCommand):
                 time.sleep(min(30, max((next_run - timezone.localtime()).total_seconds(), 0.1)))
             if stopping:
                 break
-            self.run_jobs(HOURLY)
-            if next_run.hour == settings.SCHEDULED_WORK_DAILY_HOUR:
-                self.run_jobs(DAILY)
+            self.run_jobs(FREQUENT)
+            if next_run.minute == MINUTES_PAST_THE_HOUR:
+                self.run_jobs(HOURLY)
+                if next_run.hour == settings.SCHEDULED_WORK_DAILY_HOUR:
+                    self.run_jobs(DAILY)
         logger.info("Scheduler stopped")
 
 
 def next_run_after(moment):
-    candidate = moment.replace(minute=MINUTES_PAST_THE_HOUR, second=0, microsecond=0)
-    return candidate if candidate > moment else candidate + timedelta(hours=1)
+    """The next five-minute mark (…:00, …:05, …:10): the frequent jobs run at each, the hourly
+    ones at MINUTES_PAST_THE_HOUR."""
+    candidate = moment.replace(
+        minute=moment.minute - moment.minute % FREQUENT_MINUTES, second=0, microsecond=0
+    )
+    return candidate + timedelta(minutes=FREQUENT_MINUTES)

@@ -1,10 +1,15 @@
-"""The read-only API v2: public pages, documents and images; never members-only content."""
+"""The read-only API v2: public pages, documents and images; never members-only content, and no
+authentication of any kind."""
+
+import base64
+from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 from wagtail_factories import DocumentFactory, ImageFactory
 
+from network_site import api as api_urls
 from network_site.core.roles import MEMBER
 from resources.models import ResourcePage
 from tests.factories.resources import (
@@ -114,3 +119,63 @@ def test_junk_api_parameters_are_a_bad_request_not_an_error(client, content):
     # Found by the hostile query-string test: a NUL in the search broke SQLite's full-text query.
     assert client.get("/api/v2/pages/", {"search": "\x00"}).status_code == 400
     assert client.get("/api/v2/documents/", {"search": "a\x00b"}).status_code == 400
+
+
+def basic_credentials(email, password):
+    return "Basic " + base64.b64encode(f"{email}:{password}".encode()).decode()
+
+
+def test_every_endpoint_takes_no_credentials():
+    for pattern in api_urls.urlpatterns[0].url_patterns:
+        for endpoint in pattern.url_patterns:
+            assert endpoint.callback.cls.authentication_classes == (), endpoint
+            assert endpoint.callback.cls.permission_classes == (), endpoint
+
+
+@pytest.mark.parametrize("path", ["/api/v2/pages/", "/api/v2/documents/", "/api/v2/images/"])
+def test_http_basic_credentials_are_ignored_never_checked(client, member, path):
+    # Before: the REST framework's default BasicAuthentication answered a wrong password with 401
+    # (a way to guess passwords, past the sign-in page's rate limit) and a right one signed in.
+    anonymous = client.get(path).json()
+    wrong = client.get(path, headers={"authorization": basic_credentials(member.email, "guess")})
+    assert wrong.status_code == 200
+    assert wrong.json() == anonymous
+    right = client.get(
+        path, headers={"authorization": basic_credentials("member", "a-long-password-1")}
+    )
+    assert right.status_code == 200
+    assert right.json() == anonymous
+
+
+def urls_in(data):
+    """Every link to this site that the API gives in a response: its `..._url` fields (a
+    resource's `external_url` is an editor's link elsewhere)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key.endswith("_url") and key != "external_url" and isinstance(value, str):
+                yield value
+            else:
+                yield from urls_in(value)
+    elif isinstance(data, list):
+        for item in data:
+            yield from urls_in(item)
+
+
+def test_every_link_the_api_gives_can_be_fetched(client, content):
+    # Before: the images' download_url pointed at the original file, which is never served (404).
+    links = set()
+    for endpoint in ("pages", "documents", "images"):
+        listing = client.get(f"/api/v2/{endpoint}/", {"fields": "*"}).json()
+        links |= set(urls_in(listing))
+        for item in listing["items"]:
+            links |= set(urls_in(client.get(item["meta"]["detail_url"]).json()))
+    assert any("/documents/" in link for link in links)
+    assert any("/api/v2/images/" in link for link in links)
+    broken = [link for link in links if client.get(urlsplit(link).path).status_code != 200]
+    assert broken == []
+
+
+def test_images_offer_no_download_url(client, content):
+    assert client.get("/api/v2/images/", {"fields": "download_url"}).status_code == 400
+    image = client.get("/api/v2/images/").json()["items"][0]
+    assert "download_url" not in image["meta"]

@@ -1,4 +1,8 @@
-"""The read-only public API (Wagtail API v2): pages, documents and images anyone may see.
+"""The read-only public API (Wagtail API v2): the pages, documents and images of every app that
+anyone may see.
+
+It takes no credentials of any kind (no session, no HTTP Basic): what it serves is public, so there
+is nothing to sign in for, and no password reaches it to be guessed.
 
 Members-only content never appears here, whoever asks: pages under any view restriction (password,
 login or group) and documents or images in a collection with a view restriction are left out even for a
@@ -22,12 +26,16 @@ from wagtail.models import CollectionViewRestriction
 MAX_OFFSET = 2**31 - 1
 
 
-class BadValuesAreBadRequests:
-    """Wagtail's filters pass query-string values to the database as they come: `?id=` or
-    `?child_of=99999999999999999999` fail there with ValueError, OverflowError or DataError. They
-    are the client's mistake: a 400 with a message, never a server error."""
+class PublicReadOnlyEndpoint:
+    """What every endpoint here shares: no authentication, and bad values answered with a 400."""
+
+    authentication_classes = ()
+    permission_classes = ()
 
     def handle_exception(self, exc):
+        # Wagtail's filters pass query-string values to the database as they come: `?id=` or
+        # `?child_of=99999999999999999999` fail there with ValueError, OverflowError or DataError.
+        # They are the client's mistake: a 400 with a message, never a server error.
         if isinstance(exc, ValueError | OverflowError | DjangoValidationError | DataError):
             return Response(
                 {"message": "A query parameter has a value this API cannot use."},
@@ -46,7 +54,7 @@ class BadValuesAreBadRequests:
         return super().listing_view(request)
 
 
-class PublicPagesAPIViewSet(BadValuesAreBadRequests, PagesAPIViewSet):
+class PublicPagesAPIViewSet(PublicReadOnlyEndpoint, PagesAPIViewSet):
     def get_base_queryset(self):
         # Wagtail's own check lets a signed-in member see login-restricted pages; `public()` does not.
         return super().get_base_queryset().public()
@@ -62,12 +70,22 @@ def restricted_collections_q():
     return condition
 
 
-class PublicDocumentsAPIViewSet(BadValuesAreBadRequests, DocumentsAPIViewSet):
+class PublicDocumentsAPIViewSet(PublicReadOnlyEndpoint, DocumentsAPIViewSet):
     def get_queryset(self):
         return super().get_queryset().exclude(restricted_collections_q())
 
 
-class PublicImagesAPIViewSet(BadValuesAreBadRequests, ImagesAPIViewSet):
+def without_download_url(fields):
+    return [name for name in fields if name != "download_url"]
+
+
+class PublicImagesAPIViewSet(PublicReadOnlyEndpoint, ImagesAPIViewSet):
+    # An original image is never served (only its renditions are), so its download_url would
+    # always answer 404: the field is left out.
+    meta_fields = without_download_url(ImagesAPIViewSet.meta_fields)
+    listing_default_fields = without_download_url(ImagesAPIViewSet.listing_default_fields)
+    nested_default_fields = without_download_url(ImagesAPIViewSet.nested_default_fields)
+
     def get_queryset(self):
         return super().get_queryset().exclude(restricted_collections_q())
 
