@@ -14,10 +14,10 @@ class AdminContentSecurityPolicyMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.path.startswith(settings.ADMIN_PATH_PREFIX) and (
-            CSP.HEADER_ENFORCE not in response
-        ):
-            response[CSP.HEADER_ENFORCE] = build_policy(settings.ADMIN_CSP, get_nonce(request))
+        # The header's name as a plain string: a WSGI server may refuse the enum Django names it by.
+        header = CSP.HEADER_ENFORCE.value
+        if request.path.startswith(settings.ADMIN_PATH_PREFIX) and header not in response:
+            response[header] = build_policy(settings.ADMIN_CSP, get_nonce(request))
         return response
 
 

@@ -86,7 +86,11 @@ def test_the_unsubscribe_page_works_without_signing_in(page, served_site):
         served_site,
         "from django.contrib.auth import get_user_model\n"
         "from network_site.membership.unsubscribe import make_token\n"
-        f"print(make_token(get_user_model().objects.get(email={MEMBER[0]!r}), 'meetings'))",
+        f"member = get_user_model().objects.get(email={MEMBER[0]!r})\n"
+        # Subscribed first: a member who never asked for these emails is told so instead.
+        "member.member_profile.receives_meetings_mailing = True\n"
+        "member.member_profile.save(update_fields=['receives_meetings_mailing'])\n"
+        "print(make_token(member, 'meetings'))",
     )
     page.goto(served_site["url"] + f"/email/unsubscribe/{token}/")
     assert page.locator("h1").inner_text() == "Stop these emails?"
