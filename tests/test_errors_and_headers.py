@@ -46,6 +46,14 @@ def test_admin_gets_its_own_policy(client, home_page):
     assert "frame-ancestors 'self'" in response.headers["Content-Security-Policy"]
 
 
+@pytest.mark.parametrize("path", ["/", "/admin/login/"])
+def test_every_header_name_is_a_plain_string(client, home_page, path):
+    """WSGI servers (wsgiref under runserver, for one) refuse a header named by anything but a
+    plain str, such as the enum Django names its CSP header by: the page then answers 500."""
+    response = client.get(path)
+    assert [name for name, _ in response.items() if type(name) is not str] == []
+
+
 def run_production_settings(extra_env):
     code = (
         "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='network_site.settings.production';"
