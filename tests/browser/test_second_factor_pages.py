@@ -9,7 +9,8 @@ from tests.browser.test_account_pages import check
 from tests.factories.membership import authenticator_code, unused_demo_code
 
 DEMO_COORDINATOR = ("coordinator@example.org", "network-demo-coordinator")
-DEMO_MEMBER = ("morag.campbell@example.org", "network-demo-member")
+# A member no other browser test signs in as: setting up the second step changes how they sign in.
+DEMO_MEMBER = ("gordon.baird@example.org", "network-demo-member")
 
 
 def confirm_password(browser_page, password):
