@@ -71,9 +71,9 @@ class FormReader(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag == "option" and self.option is not None:
-            self._close_option()
+            self.close_option()
         elif tag == "select" and self.select is not None:
-            self._close_option()
+            self.close_option()
             chosen = self.select["chosen"] or (
                 [self.select["first"]] if self.select["first"] is not None else []
             )
@@ -88,7 +88,7 @@ class FormReader(HTMLParser):
         elif tag == "form":
             self.form = None
 
-    def _close_option(self):
+    def close_option(self):
         if self.option is None:
             return
         value = self.option["value"]

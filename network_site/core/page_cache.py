@@ -334,43 +334,43 @@ class ReadNotingQueryDict(QueryDict):
         self.names_read.add(key)
         return super().__contains__(key)
 
-    def _reads_all(self):
+    def note_all_read(self):
         self.read_all = True
 
     def __iter__(self):
-        self._reads_all()
+        self.note_all_read()
         return super().__iter__()
 
     def __len__(self):
-        self._reads_all()
+        self.note_all_read()
         return super().__len__()
 
     def keys(self):
-        self._reads_all()
+        self.note_all_read()
         return super().keys()
 
     def items(self):
-        self._reads_all()
+        self.note_all_read()
         return super().items()
 
     def lists(self):
-        self._reads_all()
+        self.note_all_read()
         return super().lists()
 
     def values(self):
-        self._reads_all()
+        self.note_all_read()
         return super().values()
 
     def dict(self):
-        self._reads_all()
+        self.note_all_read()
         return super().dict()
 
     def urlencode(self, safe=None):
-        self._reads_all()
+        self.note_all_read()
         return super().urlencode(safe)
 
     def copy(self):
-        self._reads_all()
+        self.note_all_read()
         return super().copy()
 
     def names(self) -> tuple[str, ...]:
