@@ -13,11 +13,13 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.db import OperationalError
 from django.test import RequestFactory
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from network_site.core import schedule
 from network_site.core.log_context import (
     REQUEST_ID_HEADER,
     RepeatedTracebackFilter,
@@ -159,6 +161,25 @@ def test_a_mail_task_run_twice_sends_once(settings, site_log):
     assert "Not sending email task - to example.org again" in text
     # Mail lines name the recipients' domain, never the address.
     assert "teller@" not in text
+
+
+@pytest.mark.django_db
+def test_sent_message_records_are_forgotten_once_no_task_can_run_them_again(settings):
+    settings.EMAIL_HANDED_OVER_KEPT_DAYS = 30
+    now = timezone.now()
+    old = HandedOverEmail.objects.create(message_id="<old@example.org>")
+    recent = HandedOverEmail.objects.create(message_id="<recent@example.org>")
+    HandedOverEmail.objects.filter(pk=old.pk).update(handed_over_at=now - timedelta(days=31))
+    HandedOverEmail.objects.filter(pk=recent.pk).update(handed_over_at=now - timedelta(days=29))
+
+    out = io.StringIO()
+    call_command("prune_handed_over_emails", stdout=out)
+
+    assert list(HandedOverEmail.objects.values_list("message_id", flat=True)) == [
+        "<recent@example.org>"
+    ]
+    assert "1 sent message record(s) forgotten." in out.getvalue()
+    assert "prune_handed_over_emails" in schedule.registered_jobs()
 
 
 @pytest.mark.django_db

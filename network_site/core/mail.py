@@ -251,6 +251,15 @@ def deliver_email(*, message: QueuedMessage, attempt: int = 1) -> dict[str, str]
     return None
 
 
+def prune_handed_over_emails(now=None) -> int:
+    """Forgets the Message-IDs of messages sent longer ago than EMAIL_HANDED_OVER_KEPT_DAYS, when
+    no task can run them again. Returns how many were forgotten."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.EMAIL_HANDED_OVER_KEPT_DAYS)
+    deleted, _ = HandedOverEmail.objects.filter(handed_over_at__lt=cutoff).delete()
+    return deleted
+
+
 def retry_later(
     error: OSError, message: QueuedMessage, attempt: int, described: str
 ) -> dict[str, str]:

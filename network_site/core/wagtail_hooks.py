@@ -111,17 +111,22 @@ register_snippet(SectorViewSet)
 
 @hooks.register(schedule.JOBS_HOOK)
 def scheduled_jobs():
-    publishing = [
+    every_site = [
         schedule.job(
             "publish_scheduled",
             schedule.FREQUENT,
             "Publishes pages whose go-live time has come and unpublishes those past their expiry.",
-        )
+        ),
+        schedule.job(
+            "prune_handed_over_emails",
+            schedule.DAILY,
+            "Forgets the Message-IDs of mail sent more than EMAIL_HANDED_OVER_KEPT_DAYS ago.",
+        ),
     ]
     if settings.TASKS["default"]["BACKEND"] != "django_tasks_db.DatabaseBackend":
-        return publishing
+        return every_site
     return [
-        *publishing,
+        *every_site,
         schedule.job(
             "prune_db_task_results",
             schedule.DAILY,

@@ -246,6 +246,9 @@ WORKER_MISSING_AFTER_SECONDS = env_int("WORKER_MISSING_AFTER_SECONDS", 120)
 TASKS_LATE_AFTER_SECONDS = env_int("TASKS_LATE_AFTER_SECONDS", 5 * 60)
 # Seconds before each new attempt when the mail server refuses or times out; then it gives up.
 EMAIL_RETRY_DELAYS = env_int_list("EMAIL_RETRY_DELAYS", "60,300,1800,7200,21600")
+# Days a sent message's Message-ID is kept so that a mail task run again does not send it twice:
+# far longer than the retries above and the 14 days task records are kept.
+EMAIL_HANDED_OVER_KEPT_DAYS = env_int("EMAIL_HANDED_OVER_KEPT_DAYS", 30)
 
 # Stories, resources and the mapping guide share one set of themes: "Carers" and "carers" are one.
 TAGGIT_CASE_INSENSITIVE = True
