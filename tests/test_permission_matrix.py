@@ -23,6 +23,7 @@ from wagtail.models import Collection, CollectionViewRestriction, get_page_model
 from wagtail_factories import ImageFactory
 
 from network_site.core.models import Sector
+from network_site.core.operations import PATHS_ANSWERED_BEFORE_ROUTING
 from network_site.core.roles import ADMINISTRATOR, COORDINATOR, EDITOR, MODERATOR
 from network_site.membership.models import JoinRequest, MemberProfile
 from tests.conftest import module_database
@@ -349,6 +350,9 @@ CASES += [
 CASES += [
     # Search and the read-only API: the same public answers for everyone.
     Case("robots.txt", "/robots.txt", everyone(200)),
+    # Answered by the first middleware, before routing: health only, nothing about anyone.
+    Case("healthz", "/healthz", everyone(200)),
+    Case("healthz/worker", "/healthz/worker", everyone(200)),
     Case("sitemap.xml", "/sitemap.xml", everyone(200)),
     Case("favicon.ico", "/favicon.ico", everyone(200)),
     Case("search/", "/search/?q=carers", everyone(200)),
@@ -502,6 +506,7 @@ def routed_patterns():
                 keys.add(route)
 
     walk(get_resolver().url_patterns, "")
+    keys.update(path.lstrip("/") for path in PATHS_ANSWERED_BEFORE_ROUTING)
     for model in get_page_models():
         if model._meta.label == "wagtailcore.Page":
             continue

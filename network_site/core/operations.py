@@ -26,6 +26,8 @@ task_log = logging.getLogger("network_site.tasks")
 
 HEALTH_PATH = "/healthz"
 WORKER_HEALTH_PATH = "/healthz/worker"
+# Paths the middleware answers before URL routing (the permission matrix asks them too).
+PATHS_ANSWERED_BEFORE_ROUTING = (HEALTH_PATH, WORKER_HEALTH_PATH)
 # A task may end successfully with this key in its return value to say what it did instead of
 # its work (a mail put back for a later attempt): the task's log line says that, not SUCCESSFUL.
 TASK_OUTCOME_KEY = "outcome"
