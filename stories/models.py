@@ -331,12 +331,9 @@ class StoryPage(RoutablePageMixin, SitePage):
 
     @cached_property
     def themes(self):
-        """The story's theme tags by name: prefetched with a listing's stories, else read with
-        their links in one query (one per theme before), or a draft's own in a preview."""
-        items = self.tagged_items.all()
-        if "tagged_items" not in getattr(self, "_prefetched_objects_cache", {}):
-            items = items.select_related("tag")
-        return sorted((item.tag for item in items), key=lambda tag: tag.name)
+        """The story's theme tags by name. Listings and the story's own page prefetch them with
+        their tags (`tagged_items__tag`); a preview shows the draft's own."""
+        return sorted((item.tag for item in self.tagged_items.all()), key=lambda tag: tag.name)
 
     def identifying_details(self):
         labelled = [("title", "Title", self.title), ("summary", "Summary", self.summary)]
