@@ -53,33 +53,8 @@ def membership_data_sources():
             erase=lambda user: None,  # the User row itself goes last, in delete_account
             models=[],
         ),
-        personal_data.source(
-            "email_addresses",
-            export=lambda user: [
-                {"email": address.email, "verified": address.verified, "primary": address.primary}
-                for address in EmailAddress.objects.filter(user=user)
-            ],
-            erase=lambda user: EmailAddress.objects.filter(user=user).delete(),
-            models=[EmailAddress],
-        ),
-        personal_data.source(
-            "second_factors",
-            # What kind and when, never a secret or a recovery code.
-            export=lambda user: [
-                {
-                    "type": authenticator.type,
-                    "added_at": authenticator.created_at.isoformat(),
-                    "last_used_at": (
-                        authenticator.last_used_at.isoformat()
-                        if authenticator.last_used_at
-                        else None
-                    ),
-                }
-                for authenticator in Authenticator.objects.filter(user=user)
-            ],
-            erase=lambda user: Authenticator.objects.filter(user=user).delete(),
-            models=[Authenticator],
-        ),
+        personal_data.user_rows("email_addresses", EmailAddress, describe_email_address),
+        personal_data.user_rows("second_factors", Authenticator, describe_second_factor),
         personal_data.source(
             "join_request",
             export=_export_join_request,
@@ -92,23 +67,8 @@ def membership_data_sources():
             erase=lambda user: MemberProfile.objects.filter(user=user).delete(),
             models=[MemberProfile],
         ),
-        personal_data.source(
-            "consents",
-            export=lambda user: [
-                {
-                    "purpose": record.purpose,
-                    "notice_version": record.notice_version,
-                    "given_at": record.given_at.isoformat(),
-                    "withdrawn_at": record.withdrawn_at.isoformat()
-                    if record.withdrawn_at
-                    else None,
-                }
-                for record in ConsentRecord.objects.filter(user=user)
-            ],
-            # Append-only while the account lives; they go with it (a queryset delete, by design).
-            erase=lambda user: ConsentRecord.objects.filter(user=user).delete(),
-            models=[ConsentRecord],
-        ),
+        # Append-only while the account lives; they go with it (a queryset delete, by design).
+        personal_data.user_rows("consents", ConsentRecord, describe_consent),
         personal_data.source(
             "account_status_changes",
             export=lambda user: [
@@ -132,6 +92,30 @@ def _export_account(user):
         "date_joined": user.date_joined.isoformat(),
         "last_login": user.last_login.isoformat() if user.last_login else None,
         "groups": sorted(user.groups.values_list("name", flat=True)),
+    }
+
+
+def describe_email_address(address):
+    return {"email": address.email, "verified": address.verified, "primary": address.primary}
+
+
+def describe_second_factor(authenticator):
+    """What kind and when, never a secret or a recovery code."""
+    last_used = authenticator.last_used_at
+    return {
+        "type": authenticator.type,
+        "added_at": authenticator.created_at.isoformat(),
+        "last_used_at": last_used.isoformat() if last_used else None,
+    }
+
+
+def describe_consent(record):
+    withdrawn = record.withdrawn_at
+    return {
+        "purpose": record.purpose,
+        "notice_version": record.notice_version,
+        "given_at": record.given_at.isoformat(),
+        "withdrawn_at": withdrawn.isoformat() if withdrawn else None,
     }
 
 

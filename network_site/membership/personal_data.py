@@ -45,6 +45,21 @@ def source(
     return PersonalDataSource(key, export, erase, tuple(models))
 
 
+def user_rows(key: str, model: type[Model], describe: Callable[[Model], Any]) -> PersonalDataSource:
+    """A source for a model whose rows each belong to one user (its `user` field): the export
+    describes each of the user's rows, and erasing deletes them."""
+
+    def rows(user):
+        return model.objects.filter(user=user)
+
+    return source(
+        key,
+        export=lambda user: [describe(row) for row in rows(user)],
+        erase=lambda user: rows(user).delete(),
+        models=[model],
+    )
+
+
 def sources() -> list[PersonalDataSource]:
     """Every app's sources, in INSTALLED_APPS order (the order Wagtail reads the hooks)."""
     return [source for give in hooks.get_hooks(PERSONAL_DATA_HOOK) for source in give()]
