@@ -3,6 +3,7 @@ until something they show changes; nothing personal is ever stored or served fro
 
 import gzip
 
+import brotli
 import pytest
 from django.core.cache import cache
 from django.test import override_settings
@@ -131,6 +132,25 @@ def test_pages_are_compressed_and_a_story_stays_small(client, story_index, story
     plain = fetch(client, story.url)
     assert "Content-Encoding" not in plain and b"bowling club" in plain.content
     assert fetch(client, story.url, accept_encoding="gzip")["X-Cache"] == "hit"
+
+
+def test_a_stored_page_is_brotli_for_a_client_that_takes_it(client, story_index, story):
+    first = fetch(client, story.url, accept_encoding="gzip, deflate, br")
+    assert first["Content-Encoding"] == "br"
+    assert "Accept-Encoding" in first["Vary"]
+    assert int(first["Content-Length"]) == len(first.content)
+    assert b"Back to the bowling club" in brotli.decompress(first.content)
+    again = fetch(client, story.url, accept_encoding="br")
+    assert again["X-Cache"] == "hit"
+    assert again.content == first.content
+    assert len(again.content) < len(fetch(client, story.url, accept_encoding="gzip").content)
+
+
+def test_a_page_that_is_not_stored_stays_gzip_with_its_padding(client, home_page):
+    # The join form carries a form token: never stored, and never Brotli (no BREACH padding).
+    response = fetch(client, "/join/", accept_encoding="br, gzip")
+    assert response["Content-Encoding"] == "gzip"
+    assert "X-Cache" not in response
 
 
 def test_the_feed_answers_if_modified_since_with_304(client, story_index, story):

@@ -8,8 +8,8 @@ makes the page slower (rendered, then refused by Wagtail), never leaked.
 **What is stored.** A page is stored only when nothing in it can be personal: a GET or HEAD without
 a session (a cookie naming no session counts as none) or messages cookie, answered 200 with no
 cookie set, no `private`/`no-store`, no form token or CSP nonce used, and not under
-`VISITOR_PAGE_CACHE_SKIP`. It is stored compressed (gzip or identity, from `Accept-Encoding` read
-token by token), so a hit costs one cache read, no rendering and no compression.
+`VISITOR_PAGE_CACHE_SKIP`. It is stored compressed (Brotli, gzip or identity, from `Accept-Encoding`
+read token by token), so a hit costs one cache read, no rendering and no compression.
 
 **The key is what the page reads.** Tracking parameters (`utm_*`, `fbclid`, `gclid`...) are taken
 out of the query string before the page sees it. The page reads `request.GET` through a dict that
@@ -26,6 +26,7 @@ addresses). A draft, a revision, a new image or tag, a rendition purge nothing.
 counts, related lists, the menu) under the same generation, so a purge of all turns it over too.
 """
 
+import gzip
 import hashlib
 import re
 from collections.abc import Callable, Iterable
@@ -35,6 +36,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
+import brotli
 from django.conf import settings
 from django.core.cache import BaseCache, caches
 from django.core.exceptions import ObjectDoesNotExist
@@ -44,7 +46,7 @@ from django.db.models.functions import Length, Substr
 from django.http import HttpRequest, QueryDict
 from django.http.response import HttpResponseBase
 from django.middleware.csp import get_nonce
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.encoding import iri_to_uri
 from django.utils.http import parse_http_date_safe
 
@@ -385,20 +387,45 @@ def without_tracking(query_string: str) -> list[tuple[str, str]]:
     ]
 
 
+# Stored pages hold nothing secret (no form token, no session), so Brotli without Django's gzip
+# padding against BREACH is safe for them; every other response keeps GZipMiddleware's gzip.
+BROTLI_QUALITY = 6
+ENCODINGS_BY_PREFERENCE = ("br", "gzip")
+
+
 def accepted_encoding(header: str) -> str:
-    """ "gzip" when the client accepts gzip (a token of Accept-Encoding, with a q above 0), else
-    "identity"."""
+    """The stored copy a client gets: "br" or "gzip" when it accepts that coding (a token of
+    Accept-Encoding with a q above 0; the highest q wins, Brotli on a tie), else "identity"."""
+    qualities = {}
     for token in header.split(","):
         coding, _, parameters = token.strip().partition(";")
-        if coding.strip().lower() not in ("gzip", "x-gzip", "*"):
+        coding = {"x-gzip": "gzip"}.get(coding.strip().lower(), coding.strip().lower())
+        if coding == "*":
+            coding = "gzip"
+        if coding not in ENCODINGS_BY_PREFERENCE:
             continue
         quality = parameters.strip().lower().removeprefix("q=").strip() or "1"
         try:
-            if float(quality) > 0:
-                return "gzip"
+            qualities[coding] = max(qualities.get(coding, 0.0), float(quality))
         except ValueError:
             continue
-    return "identity"
+    accepted = [coding for coding in ENCODINGS_BY_PREFERENCE if qualities.get(coding, 0) > 0]
+    if not accepted:
+        return "identity"
+    return max(accepted, key=lambda coding: qualities[coding])
+
+
+def as_brotli(response: HttpResponseBase) -> HttpResponseBase:
+    """The response's body compressed with Brotli (from gzip's, if GZipMiddleware compressed it)."""
+    encoding = response.get("Content-Encoding")
+    if encoding not in (None, "gzip") or getattr(response, "streaming", False):
+        return response
+    body = gzip.decompress(response.content) if encoding == "gzip" else response.content
+    response.content = brotli.compress(body, quality=BROTLI_QUALITY)
+    response["Content-Encoding"] = "br"
+    response["Content-Length"] = str(len(response.content))
+    patch_vary_headers(response, ("Accept-Encoding",))
+    return response
 
 
 def _has_session(request):
@@ -543,12 +570,15 @@ class VisitorPageCacheMiddleware:
         # and compression follows the encoding in the key.
         query = ReadNotingQueryDict(urlencode(lookup.pairs), encoding=request.encoding)
         request.GET = query
-        request.META["HTTP_ACCEPT_ENCODING"] = lookup.variant
+        # Brotli is applied here, to a page found shareable; until then it is gzip's.
+        request.META["HTTP_ACCEPT_ENCODING"] = "gzip" if lookup.variant == "br" else lookup.variant
         response = self.get_response(request)
         if _is_shareable(request, response) and (page_id := _served_page_id(request)) is not False:
             patch_cache_control(response, public=True, max_age=settings.VISITOR_PAGE_MAX_AGE)
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
+            if lookup.variant == "br":
+                response = as_brotli(response)
             names = query.names()
             key = _key(
                 request, lookup.variant, lookup.pairs, names, lookup.versions, _generation(cache)
