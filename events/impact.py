@@ -28,12 +28,13 @@ def meetings_booked_and_attended(period: Period):
         .order_by("starts_at", "pk")
         .values("title", "starts_at", "ends_at", "booked", "attended")
     )
-    rows = []
+    rows, dates = [], []
     for meeting in meetings:
         held = meeting["ends_at"] <= now
+        dates.append(f"{timezone.localtime(meeting['starts_at']):%-d %B %Y}")
         rows.append(
             [
-                f"{meeting['title']} ({timezone.localtime(meeting['starts_at']):%-d %b %Y})",
+                f"{meeting['title']} ({dates[-1]})",
                 count_about_people(meeting["booked"]),
                 count_about_people(meeting["attended"]) if held else NOT_YET,
             ]
@@ -44,8 +45,13 @@ def meetings_booked_and_attended(period: Period):
             "Meetings: places booked against attended",
             "Two bars for each meeting in the period: solid for places booked, hatched for those"
             " who came; under five is shown as “fewer than 5” with no bar.",
-            [row[0] for row in rows],
-            [Series("Booked", [row[1] for row in rows]), Series("Attended", [row[2] for row in rows])],
+            dates,
+            [
+                Series("Booked", [row[1] for row in rows]),
+                Series("Attended", [row[2] for row in rows]),
+            ],
         ),
-        "tables": [Table("Meetings: places booked and attended", ["Meeting", "Booked", "Attended"], rows)],
+        "tables": [
+            Table("Meetings: places booked and attended", ["Meeting", "Booked", "Attended"], rows)
+        ],
     }

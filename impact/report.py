@@ -35,9 +35,15 @@ def default_period(today: date | None = None) -> Period:
 
 class PeriodForm(forms.Form):
     start = forms.DateField(
-        label="From", help_text="The first day of the period, for example 2026-01-01."
+        label="From",
+        help_text="The first day of the period, for example 2026-01-01.",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    end = forms.DateField(label="To", help_text="The last day, for example 2026-12-31.")
+    end = forms.DateField(
+        label="To",
+        help_text="The last day, for example 2026-12-31.",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
 
     def clean(self):
         cleaned = super().clean()

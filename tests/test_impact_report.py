@@ -103,7 +103,7 @@ def test_the_menu_shows_the_report_to_coordinators_only(client, home_page):
 
 
 def numbers_in(text):
-    return [int(number) for number in re.findall(r">\s*(\d+)\s*<", text)]
+    return [int(number) for number in re.findall(r"(?:>|: )\s*(\d+)\s*<", text)]
 
 
 def test_no_count_about_people_under_five_is_shown_in_the_page_or_the_csv(
@@ -240,8 +240,9 @@ def test_the_pdf_is_tagged_with_a_title_a_language_and_bookmarks(client, coordin
     catalog = reader.trailer["/Root"]
     assert bool(catalog["/MarkInfo"]["/Marked"])
     assert catalog["/Lang"] == "en-GB"
-    assert reader.metadata.title.endswith(f"impact report, {default_period().start:%-d %B %Y}"
-                                          f" to {default_period().end:%-d %B %Y}")
+    assert reader.metadata.title.endswith(
+        f"impact report, {default_period().start:%-d %B %Y} to {default_period().end:%-d %B %Y}"
+    )
     tags = set(structure_tags(catalog["/StructTreeRoot"].get_object()))
     figures = list(figures_of(catalog["/StructTreeRoot"].get_object()))
     # Each chart is a figure with its title as the text alternative.
@@ -291,4 +292,9 @@ def test_a_resource_view_is_counted_by_its_image_with_no_cookie(client, home_pag
     use = ResourceUse.objects.get(page=resource)
     assert (use.day, use.views) == (timezone.localdate(), 3)
     # Nothing about the visitor: the row is a page, a day and a number.
-    assert {field.name for field in ResourceUse._meta.get_fields()} == {"id", "page", "day", "views"}
+    assert {field.name for field in ResourceUse._meta.get_fields()} == {
+        "id",
+        "page",
+        "day",
+        "views",
+    }

@@ -479,7 +479,9 @@ CASES += [
         for_admin(("editor", "administrator"), refused=302),
     ),
     # h6: the impact report (page, words, exports) for coordinators; the resource view counter.
-    Case("admin/impact/", "/admin/impact/", for_admin(("coordinator", "administrator"), refused=302)),
+    Case(
+        "admin/impact/", "/admin/impact/", for_admin(("coordinator", "administrator"), refused=302)
+    ),
     Case(
         "admin/impact/",
         "/admin/impact/?start=2026-02-01&end=2026-01-01",

@@ -12,12 +12,15 @@ from typing import Any
 
 # Patterns by series, in order; the template defines each one.
 PATTERNS = ("solid", "hatched", "dotted", "crossed")
-ROW_HEIGHT = 22
-GROUP_GAP = 14
-LABEL_WIDTH = 150
+ROW_HEIGHT = 24
+GROUP_GAP = 12
+# Each group's label is written above its bars, across the chart, so long names need no room
+# beside them; a name longer than fits is shortened (the table gives it whole).
+LABEL_HEIGHT = 22
+LONGEST_LABEL = 64
 BAR_AREA_WIDTH = 360
-VALUE_WIDTH = 110
-LEGEND_HEIGHT = 30
+VALUE_WIDTH = 200
+LEGEND_HEIGHT = 32
 
 
 @dataclass(frozen=True)
@@ -67,11 +70,15 @@ class BarChart:
         return max(numbers, default=0) or 1
 
     @property
+    def group_height(self):
+        return LABEL_HEIGHT + ROW_HEIGHT * len(self.series) + GROUP_GAP
+
+    @property
     def groups(self):
         groups = []
-        group_height = ROW_HEIGHT * len(self.series) + GROUP_GAP
         for row, category in enumerate(self.categories):
-            top = LEGEND_HEIGHT + row * group_height
+            label_top = LEGEND_HEIGHT + row * self.group_height
+            top = label_top + LABEL_HEIGHT
             bars = []
             for index, one in enumerate(self.series):
                 value = one.values[row]
@@ -83,29 +90,30 @@ class BarChart:
                         value=value,
                         y=top + index * ROW_HEIGHT,
                         width=round(width, 1),
-                        text_x=round(LABEL_WIDTH + width + 6, 1),
+                        text_x=round(width + 6, 1),
                     )
                 )
-            middle = top + (ROW_HEIGHT * len(self.series)) // 2 + 5
-            groups.append(Group(label=category, y=top, label_y=middle, bars=bars))
+            groups.append(
+                Group(label=shortened(category), y=top, label_y=label_top + 16, bars=bars)
+            )
         return groups
 
     @property
     def height(self):
-        group_height = ROW_HEIGHT * len(self.series) + GROUP_GAP
-        return LEGEND_HEIGHT + group_height * max(len(self.categories), 1)
+        return LEGEND_HEIGHT + self.group_height * max(len(self.categories), 1)
 
     @property
     def width(self):
-        return LABEL_WIDTH + BAR_AREA_WIDTH + VALUE_WIDTH
-
-    @property
-    def label_width(self):
-        return LABEL_WIDTH
+        return BAR_AREA_WIDTH + VALUE_WIDTH
 
     @property
     def bar_height(self):
         return ROW_HEIGHT - 6
+
+
+def shortened(label):
+    text = str(label)
+    return text if len(text) <= LONGEST_LABEL else text[: LONGEST_LABEL - 1].rstrip() + "…"
 
 
 def is_number(value):

@@ -71,6 +71,8 @@ def count_by_quarter(queryset: QuerySet, field_name: str, period: Period) -> lis
     for row in grouped:
         started = row["quarter"]
         if isinstance(started, datetime):
-            started = timezone.localtime(started).date() if timezone.is_aware(started) else started.date()
+            started = (
+                timezone.localtime(started).date() if timezone.is_aware(started) else started.date()
+            )
         by_start[started] = by_start.get(started, 0) + row["count"]
     return [by_start.get(quarter.start, 0) for quarter in quarters(period)]

@@ -112,7 +112,9 @@ def members_by_sector_and_area(period: Period):
     sectors = [(sector.name, by_sector.get(sector.pk, 0)) for sector in Sector.objects.all()]
     sectors.append((NOT_GIVEN, by_sector.get(None, 0)))
     sector_rows = [[name, count_about_people(count)] for name, count in sectors]
-    area_rows = [[name, count_about_people(by_area.get(slug, 0))] for slug, name in SCOTTISH_COUNCIL_AREAS]
+    area_rows = [
+        [name, count_about_people(by_area.get(slug, 0))] for slug, name in SCOTTISH_COUNCIL_AREAS
+    ]
     area_rows.append(["Outside Scotland", count_about_people(by_area.get("outside-scotland", 0))])
     area_rows.append([NOT_GIVEN, count_about_people(by_area.get("", 0))])
     return {
