@@ -298,3 +298,39 @@ def test_a_resource_view_is_counted_by_its_image_with_no_cookie(client, home_pag
         "day",
         "views",
     }
+
+
+def test_a_cached_resource_page_still_has_every_view_counted(client, home_page):
+    from django.core.cache import cache
+    from django.test import override_settings
+
+    library = ResourceIndexPageFactory(parent=home_page)
+    resource = ResourcePageFactory(parent=library)
+    client.get("/")  # the site's first request makes its settings, which purges the cache
+    cache.clear()
+    with override_settings(VISITOR_PAGE_CACHE_SECONDS=300):
+        assert client.get(resource.url)["X-Cache"] == "miss"
+        client.get(resource.url + "seen/")
+        second = client.get(resource.url)
+        assert second["X-Cache"] == "hit"
+        assert f'src="{resource.url}seen/"' in second.content.decode()
+        client.get(resource.url + "seen/")
+        # The counter itself is never stored.
+        assert "X-Cache" not in client.get(resource.url + "seen/")
+    cache.clear()
+    assert ResourceUse.objects.get(page=resource).views == 3
+
+
+@pytest.mark.usefixtures("content_cache_off")
+def test_the_report_costs_the_same_queries_with_a_generated_network_three_times_larger(
+    client, coordinator, home_page
+):
+    from tests.test_query_counts_at_scale import grow as generate
+
+    make_story_index(home_page)
+    ResourceIndexPageFactory(parent=home_page)
+    MeetingIndexPageFactory(parent=home_page)
+    generate(seed=1, stories=25)
+    few = report_queries(client)
+    generate(seed=2, stories=75, members=18, resources=12, entries=9, meetings=6)
+    assert report_queries(client) == few
