@@ -17,8 +17,8 @@ GROUP_GAP = 12
 # Each group's label is written above its bars, across the chart, so long names need no room
 # beside them; a name longer than fits is shortened (the table gives it whole).
 LABEL_HEIGHT = 22
-LONGEST_LABEL = 64
-BAR_AREA_WIDTH = 360
+LONGEST_LABEL = 50
+BAR_AREA_WIDTH = 240
 VALUE_WIDTH = 200
 LEGEND_HEIGHT = 32
 
@@ -60,7 +60,7 @@ class BarChart:
     @property
     def legend(self):
         return [
-            {"name": one.name, "pattern": PATTERNS[index % len(PATTERNS)], "x": index * 170}
+            {"name": one.name, "pattern": PATTERNS[index % len(PATTERNS)], "x": index * 150}
             for index, one in enumerate(self.series)
         ]
 
