@@ -240,6 +240,8 @@ def test_the_pdf_is_tagged_with_a_title_a_language_and_bookmarks(client, coordin
     catalog = reader.trailer["/Root"]
     assert bool(catalog["/MarkInfo"]["/Marked"])
     assert catalog["/Lang"] == "en-GB"
+    assert bool(catalog["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert b"pdfuaid:part" in catalog["/Metadata"].get_object().get_data()
     assert reader.metadata.title.endswith(
         f"impact report, {default_period().start:%-d %B %Y} to {default_period().end:%-d %B %Y}"
     )
