@@ -7,6 +7,7 @@ from wagtail.admin.widgets import Button
 from network_site.core import home_sections, schedule
 from network_site.core.bulk import GENERATORS_HOOK, Generator
 from network_site.core.demo import DEMO_CONTENT_HOOK
+from network_site.core.impact import IMPACT_SECTIONS_HOOK, ImpactSection
 from network_site.core.page_cache import PURGES_HOOK, Purge
 from network_site.membership import member_page, personal_data
 from network_site.membership.services import NEXT_MEETING_HOOK
@@ -14,6 +15,7 @@ from network_site.membership.services import NEXT_MEETING_HOOK
 from . import admin_views, member_home
 from .booking import erase_member_bookings, export_member_bookings
 from .home import next_meeting_section
+from .impact import meetings_booked_and_attended
 from .models import Booking, MeetingIndexPage, MeetingPage, next_public_meeting, upcoming
 
 
@@ -177,3 +179,14 @@ def events_purges():
             ],
         )
     ]
+
+
+@hooks.register(IMPACT_SECTIONS_HOOK)
+def impact_meetings_section():
+    return ImpactSection(
+        "meetings",
+        "Meetings booked and attended",
+        "pages/events/impact/meetings.html",
+        meetings_booked_and_attended,
+        order=30,
+    )

@@ -22,6 +22,7 @@ from network_site.core.demo_data import (
 )
 from network_site.core.models import NetworkSettings, Sector
 
+from .impact import load_demo_uses
 from .models import (
     Audience,
     BookletChapterPage,
@@ -67,6 +68,7 @@ def load(context):
         page_classes={"self-check": SelfCheckPage},
     )
     load_resources(library, home)
+    load_demo_uses(library)
     context["resource_library"] = library
     context["booklet"] = booklet
     context["carers_act_guide"] = guide

@@ -104,7 +104,7 @@ class ResourceIndexPage(SectionIndexPage):
         return context
 
 
-class ResourcePage(SitePage):
+class ResourcePage(RoutablePageMixin, SitePage):
     # What site search calls this kind of page.
     search_result_label = "Resource"
 
@@ -207,6 +207,14 @@ class ResourcePage(SitePage):
             raise ValidationError(
                 {"document": message, "external_url": message, "site_page": message}
             )
+
+    @path("seen/", name="seen")
+    def seen(self, request):
+        """The resource page's image counter: counts a view for today, keeps nothing about who
+        (see resources/usage.py for why an image and not the page itself)."""
+        from .usage import counted_view_response
+
+        return counted_view_response(request, self)
 
     @property
     def audience_names(self):
@@ -537,3 +545,19 @@ class LinkCheck(models.Model):
 
     def describe(self):
         return self.error or f"HTTP {self.status}"
+
+
+class ResourceUse(models.Model):
+    """How many times a resource's page was viewed on one day: a number, nothing about who."""
+
+    page = models.ForeignKey(ResourcePage, on_delete=models.CASCADE, related_name="uses")
+    day = models.DateField()
+    views = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["page", "day"], name="resources_one_use_count_a_day")
+        ]
+
+    def __str__(self):
+        return f"{self.page_id} on {self.day}: {self.views}"

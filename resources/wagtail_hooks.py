@@ -8,11 +8,13 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from network_site.core import schedule
 from network_site.core.bulk import GENERATORS_HOOK, Generator
 from network_site.core.demo import DEMO_CONTENT_HOOK
+from network_site.core.impact import IMPACT_SECTIONS_HOOK, ImpactSection
 from network_site.core.page_cache import PURGES_HOOK, Purge
 from network_site.core.related import TAGGED_PAGES_HOOK, tagged_pages
 from network_site.core.reviews import REVIEWABLE_TYPES_HOOK, ReviewableType
 from network_site.membership import member_page
 
+from .impact import most_used_resources
 from .models import Audience, CarersActGuidePage, LinkCheck, ResourcePage
 
 
@@ -94,3 +96,14 @@ def tagged_page_type():
 def resources_purges():
     # The audiences the library filters by.
     return [Purge(Audience)]
+
+
+@hooks.register(IMPACT_SECTIONS_HOOK)
+def impact_resources_section():
+    return ImpactSection(
+        "resources",
+        "The most used resources",
+        "pages/resources/impact/resources.html",
+        most_used_resources,
+        order=60,
+    )

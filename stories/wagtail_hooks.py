@@ -8,6 +8,7 @@ from wagtail.models import GroupApprovalTask, TaskState
 from network_site.core import home_sections, schedule
 from network_site.core.bulk import GENERATORS_HOOK, Generator
 from network_site.core.demo import DEMO_CONTENT_HOOK
+from network_site.core.impact import IMPACT_SECTIONS_HOOK, ImpactSection
 from network_site.core.page_cache import PURGES_HOOK, Purge
 from network_site.core.related import TAGGED_PAGES_HOOK, tagged_pages
 from network_site.membership import member_page
@@ -15,6 +16,7 @@ from network_site.membership import personal_data as membership_personal_data
 
 from . import member_home, personal_data
 from .home import latest_stories_section
+from .impact import stories_per_quarter
 from .models import HelpedMark, StoryPage, stories_visible_to, story_audience
 from .workflow import STORY_WORKFLOW_NAME
 
@@ -133,3 +135,14 @@ def scheduled_jobs():
 def stories_purges():
     # A "helped" mark shows as a count on its story's page only.
     return [Purge(HelpedMark, lambda mark: [(mark.story, True)])]
+
+
+@hooks.register(IMPACT_SECTIONS_HOOK)
+def impact_stories_section():
+    return ImpactSection(
+        "stories",
+        "Stories shared",
+        "pages/stories/impact/stories.html",
+        stories_per_quarter,
+        order=40,
+    )

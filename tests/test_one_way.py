@@ -207,7 +207,14 @@ def test_apps_extend_each_other_through_wagtail_hooks_not_ready():
     assert [path.name for path in apps_modules if registries.search(path.read_text())] == []
 
     # In INSTALLED_APPS order, as `ready()` gave them.
-    assert demo_app_labels() == ["membership", "resources", "mapping", "stories", "events"]
+    assert demo_app_labels() == [
+        "membership",
+        "resources",
+        "mapping",
+        "stories",
+        "events",
+        "impact",
+    ]
     assert [option for option, _path, _default in registered_generators()] == [
         "members",
         "stories",

@@ -482,11 +482,42 @@ CASES += [
         "/admin/reviews/export.csv",
         for_admin(("editor", "administrator"), refused=302),
     ),
+    # h6: the impact report (page, words, exports) for coordinators; the resource view counter.
+    Case(
+        "admin/impact/", "/admin/impact/", for_admin(("coordinator", "administrator"), refused=302)
+    ),
+    Case(
+        "admin/impact/",
+        "/admin/impact/?start=2026-02-01&end=2026-01-01",
+        for_admin(("coordinator", "administrator"), refused=302),
+    ),
+    Case(
+        "admin/impact/words/",
+        "/admin/impact/words/",
+        for_admin(("coordinator", "administrator"), refused=302),
+    ),
+    Case(
+        "admin/impact/words/",
+        "/admin/impact/words/",
+        for_admin((), refused=302) | {"coordinator": 302, "administrator": 302},
+        method="post",
+    ),
+    Case(
+        "admin/impact/report.zip",
+        "/admin/impact/report.zip",
+        for_admin(("coordinator", "administrator"), refused=302),
+    ),
+    Case(
+        "admin/impact/report.pdf",
+        "/admin/impact/report.pdf",
+        for_admin(("coordinator", "administrator"), refused=302),
+    ),
+    Case("page:resources.ResourcePage:seen/", "{resource}seen/", everyone(200)),
 ]
 
 # Wagtail's own admin views sit behind its access check ("admin/" above) and its permission
 # policies; the rows above cover the views this project adds to the admin.
-OUR_PACKAGES = ("network_site.", "stories.", "events.", "resources.", "mapping.")
+OUR_PACKAGES = ("network_site.", "stories.", "events.", "resources.", "mapping.", "impact.")
 
 
 def routed_patterns():

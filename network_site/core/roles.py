@@ -70,7 +70,7 @@ COORDINATOR = Role(
     group="Coordinators",
     description=(
         "Answers join requests, looks after the members list in the admin, and sees how many"
-        " places the next meetings have taken."
+        " places the next meetings have taken; writes and exports the impact report."
     ),
     permissions=(
         ADMIN_ACCESS,
@@ -79,6 +79,7 @@ COORDINATOR = Role(
         "membership.decide_joinrequest",
         "membership.view_memberprofile",
         "membership.deactivate_member",
+        "impact.view_report",
     ),
 )
 EDITOR = Role(

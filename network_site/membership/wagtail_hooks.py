@@ -13,11 +13,12 @@ from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from network_site.core import home_sections, schedule
+from network_site.core import home_sections, impact, schedule
 from network_site.core.bulk import GENERATORS_HOOK, Generator
 from network_site.core.demo import DEMO_CONTENT_HOOK
 from network_site.core.inspect_view import ReadableInspectView
 
+from . import impact as membership_impact
 from . import personal_data
 from .erasure import membership_data_sources
 from .forms import DecisionForm
@@ -268,3 +269,25 @@ def scheduled_jobs():
 @hooks.register(personal_data.PERSONAL_DATA_HOOK)
 def personal_data_sources():
     return membership_data_sources()
+
+
+@hooks.register(impact.IMPACT_SECTIONS_HOOK)
+def impact_members_section():
+    return impact.ImpactSection(
+        "members",
+        "Members by sector and council area",
+        "pages/membership/impact/members.html",
+        membership_impact.members_by_sector_and_area,
+        order=10,
+    )
+
+
+@hooks.register(impact.IMPACT_SECTIONS_HOOK)
+def impact_joiners_section():
+    return impact.ImpactSection(
+        "joiners_leavers",
+        "Joiners and leavers",
+        "pages/membership/impact/joiners_leavers.html",
+        membership_impact.joiners_and_leavers,
+        order=20,
+    )
