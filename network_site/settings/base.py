@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "mapping",
     "stories",
     "events",
+    # After the apps whose pages it follows (its demo content and generator use theirs).
+    "following",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
