@@ -145,8 +145,11 @@ def themes_of(page) -> list[Model]:
 
 def tell_about_changes(page, revision):
     watched = WATCHED_FIELDS.get(page.specific_class._meta.label_lower)
-    previous = revision.get_previous()
-    if watched is None or previous is None:
+    if watched is None:
+        return
+    try:
+        previous = revision.get_previous()
+    except type(revision).DoesNotExist:  # a page saved live without a revision until now
         return
     news_kind, fields = watched
     changed = [name for name in fields if previous.content.get(name) != revision.content.get(name)]
