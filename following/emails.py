@@ -86,7 +86,13 @@ def send_news(member, notifications, *, frequency, since=None):
             ],
             "count": len(notifications),
             "at_once": frequency == kinds.Frequency.AT_ONCE,
-            "frequency": kinds.Frequency(frequency).label.lower(),
+            # "email at once", "a daily digest", "a weekly digest"
+            "frequency": (
+                "email at once"
+                if frequency == kinds.Frequency.AT_ONCE
+                else kinds.Frequency(frequency).label.lower()
+            ),
+            "period": "weekly" if frequency == kinds.Frequency.WEEKLY else "daily",
             "since": since,
             "kind_labels": [kinds.KINDS[kind] for kind in news_kinds],
             "change_url": change_url,

@@ -74,12 +74,13 @@ def tell_about_contribution(kind, item, author, about, reply_to, sectors):
             services.notify(fresh, news_kind, title=title, url=url, detail=detail)
             told.update(fresh)
 
+    # The most specific news first: each member hears of a contribution once.
+    if reply_to is not None:
+        tell({reply_to.pk}, kinds.REPLIES_TO_ME, f"A reply to you on {about_title}")
     if isinstance(about, Page) and kind in RESPONSES and about.owner_id and is_story(about):
         tell(
             {about.owner_id}, kinds.RESPONSES_TO_MY_STORY, f"A response to your story {about_title}"
         )
-    if reply_to is not None:
-        tell({reply_to.pk}, kinds.REPLIES_TO_ME, f"A reply to you on {about_title}")
     if kind == contributions.QUESTION:
         tell(
             services.members_in_sectors([sector.pk for sector in sectors]),

@@ -468,3 +468,36 @@ def test_follows_choices_and_news_are_downloaded_and_erased(story, teller):
     for model in (Follow, Notification, EmailPreferences):
         assert not model.objects.filter(user_id=member.pk).exists()
     assert Follow.objects.filter(user=teller).exists()  # other people's stay
+
+
+def test_the_privacy_scan_finds_nothing_of_a_deleted_follower(story, settings):
+    from tests.test_privacy_people import every_row_of_every_table
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    name, email = "Zebedee Quillfeather", "zebedee.quillfeather@example.org"
+    member = MemberFactory(first_name=name, email=email)
+    services.follow(member, story)
+    services.follow(member, Sector.objects.get(slug="health"))
+    wants(member, followed=kinds.Frequency.AT_ONCE)
+    # The at-once email waits in the task queue, addressed to them and naming them.
+    services.notify({member.pk}, kinds.FOLLOWED, title="News for Zebedee", url=story.url)
+    emails.send_at_once.call([item.pk for item in news_of(member)])
+    assert any(email in row for _, row in every_row_of_every_table())
+
+    delete_account(member)
+    traces = [
+        table
+        for table, row in every_row_of_every_table()
+        if email in row or name in row or "Quillfeather" in row
+    ]
+    assert traces == []
+    assert not Follow.objects.filter(user_id=member.pk).exists()
+
+
+def test_a_teller_replied_to_hears_of_it_once_as_a_reply(story, teller):
+    replier = MemberFactory()
+    item = HelpedMark.objects.create(story=story, user=replier)
+    publish_contribution(
+        contributions.REPLY, item=item, author=replier, about=story, reply_to=teller
+    )
+    assert [news.kind for news in news_of(teller)] == [kinds.REPLIES_TO_ME]

@@ -88,7 +88,7 @@ def test_a_member_follows_a_story_and_a_theme_and_chooses_email(follower):
 
     follower.goto("/following/email/")
     assert follower.locator("h1").inner_text() == "News by email"
-    follower.locator("#id_meetings_3").check()  # "A weekly digest"
+    follower.locator("label[for=id_meetings_3]").click()  # "A weekly digest"
     follower.get_by_role("button", name="Save my choices").click()
     follower.wait_for_url("**/following/email/")
     assert follower.locator("#id_meetings_3").is_checked()
