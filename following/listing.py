@@ -13,6 +13,12 @@ from .models import Follow, Notification
 
 HOME_NEWS_LIMIT = 20
 
+GROUP_LABELS = {
+    targets.PAGE: "Pages and their conversations",
+    targets.THEME: "Themes",
+    targets.SECTOR: "Sectors",
+}
+
 
 @dataclass
 class Followed:
@@ -20,7 +26,6 @@ class Followed:
     title: str
     url: str
     label: str
-    available: bool
 
 
 def title_of(obj):
@@ -50,13 +55,6 @@ def follows_of(request):
     return groups
 
 
-GROUP_LABELS = {
-    targets.PAGE: "Pages and their conversations",
-    targets.THEME: "Themes",
-    targets.SECTOR: "Sectors",
-}
-
-
 def group_label(followable):
     return GROUP_LABELS.get(followable.key, f"{followable.label}s")
 
@@ -64,12 +62,12 @@ def group_label(followable):
 def followed(request, follow, found):
     obj = found.get(follow.object_id)
     if obj is None:
-        return Followed(follow, "Something you can no longer see", "", "", False)
+        return Followed(follow, "Something you can no longer see", "", "")
     if isinstance(obj, Page):
         label = obj.content_type.model_class()._meta.verbose_name.capitalize()
-        return Followed(follow, obj.title, obj.get_url(request) or "", label, True)
+        return Followed(follow, obj.title, obj.get_url(request) or "", label)
     url = obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else ""
-    return Followed(follow, title_of(obj), url, "", True)
+    return Followed(follow, title_of(obj), url, "")
 
 
 def home_section_context(request):

@@ -108,3 +108,40 @@ def test_whats_new_for_you_on_the_member_home(follower):
     follower.wait_for_url("**/account/home/")
     assert follower.get_by_text("(read)").is_visible()
     assert_accessible(follower)
+
+
+# The signed link from a news email, for this test's own member.
+EMAIL_LINK_TOKEN = """
+from django.contrib.auth import get_user_model
+from following import kinds, tokens
+from following.models import EmailPreferences
+
+user, _ = get_user_model().objects.get_or_create(
+    username="browser-email-link", defaults={"email": "browser-email-link@example.org"}
+)
+EmailPreferences.objects.update_or_create(user=user, defaults={"followed": "at_once"})
+print(tokens.make_token(user, [kinds.FOLLOWED, kinds.MEETINGS]))
+"""
+
+
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+def test_the_link_in_a_news_email_changes_the_choice_without_signing_in(
+    chromium, served_site, width
+):
+    token = run_in_site(served_site, EMAIL_LINK_TOKEN)
+    size = WIDTHS[width]
+    context = chromium.new_context(
+        base_url=served_site["url"], viewport={"width": size[0], "height": size[1]}
+    )
+    context.set_default_timeout(15_000)
+    browser_page = context.new_page()
+    browser_page.width_name = f"{size[0]}"
+    browser_page.goto(f"/following/email/{token}/")
+    assert browser_page.locator("h1").inner_text() == "How often should this news come?"
+    assert_accessible(browser_page)
+    browser_page.get_by_role("button", name="A weekly digest").click()
+    assert browser_page.locator("h1").inner_text() == "Your choice is saved"
+    assert browser_page.get_by_text("Other news in what I follow").first.is_visible()
+    assert_accessible(browser_page)
+    photograph(browser_page, "email-choice")
+    context.close()
