@@ -142,7 +142,7 @@ def email_choice(request, token):
         "pages/following/email_choice.html",
         {
             "token": token,
-            "current": [
+            "now_choices": [
                 (kinds.KINDS[kind], stored.get_frequency_label(kind)) for kind in news_kinds
             ],
             "chosen": kinds.Frequency(chosen).label if chosen else None,

@@ -424,7 +424,9 @@ def test_the_link_in_an_email_changes_its_kinds_with_one_click(story):
     path = CHOICE_LINK.search(message.body).group(1)
     assert message.extra_headers["List-Unsubscribe"] == f"<http://testserver{path}>"
     visitor = Client(enforce_csrf_checks=True)
-    assert b"How often" in visitor.get(path).content
+    asked = visitor.get(path).content.decode()
+    assert "How often" in asked and "Other news in what I follow (responses" in asked
+    assert "[(" not in asked  # the choices show as sentences, nowhere as a Python list
     assert EmailPreferences.objects.get(user=member).followed == "at_once"  # a GET changes nothing
     visitor.post(path, {"frequency": "weekly"})
     assert EmailPreferences.objects.get(user=member).followed == "weekly"
