@@ -201,7 +201,8 @@ def test_apps_extend_each_other_through_wagtail_hooks_not_ready():
         r"|register_section|register_news|register_tagged_pages|personal_data|register_next_meeting"
     )
     apps_modules = [
-        base / package / "apps.py" for package in ["stories", "resources", "events", "mapping"]
+        base / package / "apps.py"
+        for package in ["stories", "resources", "events", "mapping", "following"]
     ]
     apps_modules += [base / "network_site/core/apps.py", base / "network_site/membership/apps.py"]
     assert [path.name for path in apps_modules if registries.search(path.read_text())] == []
@@ -214,6 +215,7 @@ def test_apps_extend_each_other_through_wagtail_hooks_not_ready():
         "stories",
         "events",
         "impact",
+        "following",
     ]
     assert [option for option, _path, _default in registered_generators()] == [
         "members",
@@ -221,6 +223,7 @@ def test_apps_extend_each_other_through_wagtail_hooks_not_ready():
         "resources",
         "mapping_entries",
         "meetings",
+        "follows",
     ]
     assert {key for key, _label in home_sections.choices()} == {
         "join",
@@ -233,6 +236,7 @@ def test_apps_extend_each_other_through_wagtail_hooks_not_ready():
         "mapping-entry",
     }
     assert "send_meeting_reminders" in schedule.registered_jobs()
+    assert "send_following_digests" in schedule.registered_jobs()
 
 
 @pytest.mark.django_db

@@ -513,11 +513,73 @@ CASES += [
         for_admin(("coordinator", "administrator"), refused=302),
     ),
     Case("page:resources.ResourcePage:seen/", "{resource}seen/", everyone(200)),
+    # h2: following and notifications ("What I follow", follow buttons, news, email choices).
+    Case("following/", "/following/", for_members()),
+    Case("following/follow/", "/following/follow/", for_members(members=405)),
+    Case("following/follow/", "/following/follow/", for_members(members=302), method="post"),
+    Case("following/follow/theme/", "/following/follow/theme/", for_members(members=405)),
+    Case(
+        "following/follow/theme/",
+        "/following/follow/theme/",
+        for_members(members=400),
+        method="post",
+    ),
+    Case("following/follow/sector/", "/following/follow/sector/", for_members(members=405)),
+    Case(
+        "following/follow/sector/",
+        "/following/follow/sector/",
+        for_members(members=400),
+        method="post",
+    ),
+    Case(
+        "following/<int:follow_id>/unfollow/",
+        "/following/{follow_id}/unfollow/",
+        for_members(members=405),
+    ),
+    # Only the member's own follow; another member's id is not found.
+    Case(
+        "following/<int:follow_id>/unfollow/",
+        "/following/{follow_id}/unfollow/",
+        for_members(members=302) | {"other_member": 404, "administrator": 404},
+        method="post",
+    ),
+    Case(
+        "following/news/<int:notification_id>/",
+        "/following/news/{notification_id}/",
+        for_members(members=302) | {"other_member": 404, "administrator": 404},
+    ),
+    Case("following/news/read/", "/following/news/read/", for_members(members=405)),
+    Case("following/news/read/", "/following/news/read/", for_members(members=302), method="post"),
+    Case("following/email/", "/following/email/", for_members()),
+    Case("following/email/<str:token>/", "/following/email/not-a-token/", everyone(404)),
+    Case(
+        "following/email/<str:token>/",
+        "/following/email/not-a-token/",
+        everyone(404),
+        method="post",
+    ),
+    # The signed link in a member's news email works without signing in (for anyone holding it);
+    # a POST without a choice changes nothing.
+    Case("following/email/<str:token>/", "/following/email/{email_choice_token}/", everyone(200)),
+    Case(
+        "following/email/<str:token>/",
+        "/following/email/{email_choice_token}/",
+        everyone(400),
+        method="post",
+    ),
 ]
 
 # Wagtail's own admin views sit behind its access check ("admin/" above) and its permission
 # policies; the rows above cover the views this project adds to the admin.
-OUR_PACKAGES = ("network_site.", "stories.", "events.", "resources.", "mapping.", "impact.")
+OUR_PACKAGES = (
+    "network_site.",
+    "stories.",
+    "events.",
+    "resources.",
+    "mapping.",
+    "impact.",
+    "following.",
+)
 
 
 def routed_patterns():
@@ -631,7 +693,22 @@ def build_site(home_page):
         "sector_id": Sector.objects.first().pk,
     }
     objects["member_profile_id"] = MemberProfile.objects.get_or_create(user=member)[0].pk
+    objects.update(following_objects(member, public_story))
     return {"member": member, "urls": objects}
+
+
+def following_objects(member, story):
+    """h2: the member's own follow (a teller follows their story), news and email link."""
+    from following import kinds, services, tokens
+    from following.models import EmailPreferences, Follow
+
+    EmailPreferences.objects.create(user=member)
+    [news] = services.notify({member.pk}, kinds.FOLLOWED, title="News", url=story.url)
+    return {
+        "follow_id": Follow.objects.get(user=member, object_id=story.pk).pk,
+        "notification_id": news.pk,
+        "email_choice_token": tokens.make_token(member, [kinds.FOLLOWED]),
+    }
 
 
 def sign_in_as(client, role, site):

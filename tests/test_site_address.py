@@ -207,6 +207,14 @@ def produce_every_email(client, home_page):
     ResourcePageFactory(parent=library, external_url="https://gone.invalid/guide")
     make_staff(EDITOR, email="editor@example.org")
     call_command("check_resource_links", "--timeout", "1", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    # h2: news from what a member follows (a story they follow gets a response), at once.
+    from following import kinds as news_kinds
+    from following import services as following
+    from following.models import EmailPreferences
+
+    EmailPreferences.objects.create(user=second, followed=news_kinds.Frequency.AT_ONCE)
+    with on_commit():
+        following.notify({second.pk}, news_kinds.FOLLOWED, title="A response", url=story.url)
     return meetings
 
 

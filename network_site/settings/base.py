@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "stories",
     "events",
     "impact",
+    # After the apps whose pages it follows (its demo content and generator use theirs).
+    "following",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
