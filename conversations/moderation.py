@@ -35,6 +35,12 @@ LOG_ACTIONS = {
 }
 
 
+def log_title(contribution):
+    """The audit log names a contribution by kind and number, never by a member's words (which
+    erasure may remove)."""
+    return f"{contribution.get_kind_display()} {contribution.pk}"
+
+
 def identifying_warnings(title, text):
     details = find_identifying_details([("title", "Title", title), ("text", "Your words", text)])
     return [detail.message for detail in details]
@@ -199,7 +205,7 @@ def resolve_flags(contribution):
 def approve(contribution, moderator):
     resolve_flags(contribution)
     show(contribution)
-    log(contribution, APPROVED, user=moderator)
+    log(contribution, APPROVED, title=log_title(contribution), user=moderator)
 
 
 @transaction.atomic
@@ -208,7 +214,7 @@ def hide(contribution, moderator, reason):
     contribution.hidden_reason = reason
     contribution.save()
     resolve_flags(contribution)
-    log(contribution, HIDDEN, user=moderator, data={"reason": reason})
+    log(contribution, HIDDEN, title=log_title(contribution), user=moderator, data={"reason": reason})
     if contribution.author is not None and contribution.author.email:
         send_email(
             "conversations/hidden",
@@ -227,7 +233,7 @@ def restore(contribution, moderator):
     contribution.hidden_reason = ""
     resolve_flags(contribution)
     show(contribution)
-    log(contribution, RESTORED, user=moderator)
+    log(contribution, RESTORED, title=log_title(contribution), user=moderator)
 
 
 @transaction.atomic
@@ -241,4 +247,4 @@ def flag(contribution, member, reason):
         contribution.status = Contribution.Status.HIDDEN
         contribution.hidden_reason = "Hidden until a moderator has looked: members flagged it."
         contribution.save()
-        log(contribution, HIDDEN_BY_FLAGS, user=None)
+        log(contribution, HIDDEN_BY_FLAGS, title=log_title(contribution), user=None)
