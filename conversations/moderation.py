@@ -214,7 +214,9 @@ def hide(contribution, moderator, reason):
     contribution.hidden_reason = reason
     contribution.save()
     resolve_flags(contribution)
-    log(contribution, HIDDEN, title=log_title(contribution), user=moderator, data={"reason": reason})
+    log(
+        contribution, HIDDEN, title=log_title(contribution), user=moderator, data={"reason": reason}
+    )
     if contribution.author is not None and contribution.author.email:
         send_email(
             "conversations/hidden",

@@ -96,7 +96,7 @@ def demo_content():
 
 @hooks.register(GENERATORS_HOOK)
 def network_generator():
-    return Generator("conversations", "conversations.generate.generate", 2000, order=60)
+    return Generator("conversations", "conversations.generate.generate", 1000, order=60)
 
 
 @hooks.register(member_page.MEMBER_HOME_SECTIONS_HOOK)
