@@ -42,6 +42,11 @@ print(story.pk, story.url, question.pk, response.pk)
 """
 
 
+def shows(page, text):
+    """Waits until the page (once loaded) shows `text`."""
+    page.get_by_text(text).first.wait_for()
+
+
 def run_in_site(served_site, code):
     result = subprocess.run(
         [sys.executable, str(PROJECT_DIR / "manage.py"), "shell", "-c", code],
@@ -145,9 +150,8 @@ def test_responding_to_a_story_by_keyboard_alone(chromium, served_site, demo_ids
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Post your response"
     page.keyboard.press("Enter")
-    page.wait_for_load_state()
-    assert "A moderator reads a new member's first few posts" in page.content()
-    assert "Typed with the keyboard only" in page.content()
+    shows(page, "A moderator reads a new member's first few posts")
+    shows(page, "Typed with the keyboard only")
     assert_accessible(page)
     context.close()
 
@@ -157,43 +161,43 @@ def test_every_journey_works_without_javascript(chromium, served_site, demo_ids)
     page = context.new_page()
     # Respond, then edit within the half hour, then delete.
     page.goto(f"/conversations/page/{demo_ids['story']}/")
-    page.get_by_label("Response").fill("Without scripts, this still works.")
+    page.get_by_label("Response", exact=True).fill("Without scripts, this still works.")
     page.get_by_role("button", name="Post your response").click()
-    assert "Without scripts, this still works." in page.content()
+    shows(page, "Without scripts, this still works.")
     page.get_by_role("link", name="Edit").first.click()
-    page.get_by_label("Words").fill("Without scripts, this still works, edited.")
+    page.get_by_label("Words", exact=True).fill("Without scripts, this still works, edited.")
     page.get_by_role("button", name="Save your changes").click()
-    assert ", edited" in page.content()
+    shows(page, ", edited")
     # Reply to another member, and flag their words.
     page.goto(f"/conversations/{demo_ids['response']}/reply/")
-    page.get_by_label("Reply").fill("A reply without scripts.")
+    page.get_by_label("Reply", exact=True).fill("A reply without scripts.")
     page.get_by_role("button", name="Post your reply").click()
-    assert "A reply without scripts." in page.content()
+    shows(page, "A reply without scripts.")
     page.goto(f"/conversations/{demo_ids['response']}/flag/")
     page.get_by_label("It is off-topic").check()
     page.get_by_role("button", name="Flag for a moderator").click()
-    assert "A moderator will look at it" in page.content()
+    shows(page, "A moderator will look at it")
     # Ask a question, say "me too" to another, choose what happens on deletion.
     page.goto("/conversations/questions/ask/")
-    page.get_by_label("Your question").fill("Does this work without scripts?")
-    page.get_by_label("Details").fill("Asking with JavaScript turned off.")
+    page.get_by_label("Your question", exact=True).fill("Does this work without scripts?")
+    page.get_by_label("Details", exact=True).fill("Asking with JavaScript turned off.")
     page.get_by_role("button", name="Ask the network").click()
-    assert "Does this work without scripts?" in page.content()
+    shows(page, "Does this work without scripts?")
     page.goto(f"/conversations/questions/{demo_ids['question']}/")
     page.get_by_role("button", name="I want to know too").click()
-    assert "You said you want to know too" in page.content()
-    page.get_by_label("Answer").fill("An answer without scripts.")
+    shows(page, "You said you want to know too")
+    page.get_by_label("Answer", exact=True).fill("An answer without scripts.")
     page.get_by_role("button", name="Post your answer").click()
-    assert "An answer without scripts." in page.content()
+    shows(page, "An answer without scripts.")
     page.goto("/conversations/mine/")
     page.get_by_label("Keep my words in the conversations").check()
     page.get_by_role("button", name="Save your choice").click()
-    assert "Your choice is saved" in page.content()
+    shows(page, "Your choice is saved")
     page.get_by_role("link", name="Without scripts, this still works, edited.").click()
     page.goto(f"/conversations/page/{demo_ids['story']}/")
     page.get_by_role("link", name="Delete").first.click()
     page.get_by_role("button", name="Delete your words").click()
-    assert "Your words are deleted" in page.content()
+    shows(page, "Your words are deleted")
     context.close()
 
 
@@ -208,8 +212,8 @@ def test_the_moderators_queue_passes_axe_and_approves(chromium, served_site, wid
     member = new_member_browser(chromium, served_site)
     member_page = member.new_page()
     member_page.goto("/conversations/questions/ask/")
-    member_page.get_by_label("Your question").fill(f"Held question at {width} px")
-    member_page.get_by_label("Details").fill("Waiting for a moderator.")
+    member_page.get_by_label("Your question", exact=True).fill(f"Held question at {width} px")
+    member_page.get_by_label("Details", exact=True).fill("Waiting for a moderator.")
     member_page.get_by_role("button", name="Ask the network").click()
     member.close()
 
@@ -218,11 +222,11 @@ def test_the_moderators_queue_passes_axe_and_approves(chromium, served_site, wid
     assert page.get_by_role("heading", name="Conversations to moderate").count() >= 1
     assert_admin_accessible(page)
     page.goto("/admin/conversations/")
-    assert f"Held question at {width} px" in page.content()
+    shows(page, f"Held question at {width} px")
     assert_admin_accessible(page)
     row = page.locator("tr", has_text=f"Held question at {width} px")
     row.get_by_role("button", name="Approve").click()
-    assert "Approved" in page.content()
+    shows(page, "Approved")
     page.goto("/admin/conversations/?show=hidden")
     assert_admin_accessible(page)
     context.close()
