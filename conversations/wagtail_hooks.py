@@ -44,7 +44,7 @@ class QueueMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_queue_menu_item():
     return QueueMenuItem(
-        "Conversations to moderate",
+        "Conversations",
         reverse("conversations_admin:queue"),
         icon_name="comment",
         order=250,

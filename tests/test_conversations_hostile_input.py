@@ -8,9 +8,10 @@ from hypothesis import strategies as st
 
 from conversations.models import Contribution, ConversationSettings, ErasureChoice, Flag
 from network_site.core import contributions
+from network_site.core.roles import MODERATOR
 from tests.conftest import module_database
 from tests.factories.core import make_home_page
-from tests.factories.membership import MemberFactory
+from tests.factories.membership import MemberFactory, make_staff
 from tests.factories.stories import StoryPageFactory, make_story_index
 from tests.test_hostile_input import PROPERTY, clean, hostile_text
 
@@ -137,3 +138,17 @@ def test_listings_never_break_on_their_parameters(signed_in, site, params):
         "/conversations/mine/",
     ):
         assert signed_in.get(url, query).status_code == 200
+
+
+@given(reason=hostile_value, show=hostile_value, page=hostile_value)
+@PROPERTY
+def test_the_moderators_queue_never_breaks(client, site, reason, show, page):
+    client.force_login(make_staff(MODERATOR))
+    listing = client.get("/admin/conversations/", {"show": clean(show), "p": clean(page)})
+    assert listing.status_code == 200
+    response = site["response"]
+    Contribution.objects.filter(pk=response.pk).update(status="visible", hidden_reason="")
+    hidden = client.post(f"/admin/conversations/{response.pk}/hide/", {"reason": clean(reason)})
+    assert hidden.status_code == 302
+    response.refresh_from_db()
+    assert response.status == "visible" or response.hidden_reason.strip()
