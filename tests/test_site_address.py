@@ -24,7 +24,7 @@ from events import booking as bookings
 from events.models import Booking, MeetingPage
 from events.times import start_of_uk_day, uk_today
 from network_site.core import mail as core_mail
-from network_site.core.roles import EDITOR
+from network_site.core.roles import EDITOR, MODERATOR
 from network_site.core.site_address import absolute_url, page_url
 from network_site.membership import services
 from network_site.membership.digest import queue_due_digests
@@ -207,6 +207,17 @@ def produce_every_email(client, home_page):
     ResourcePageFactory(parent=library, external_url="https://gone.invalid/guide")
     make_staff(EDITOR, email="editor@example.org")
     call_command("check_resource_links", "--timeout", "1", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    # h1: conversations: a held response alerts the moderators; a hidden one tells its author.
+    from conversations import moderation
+    from conversations.models import Contribution
+
+    story_moderator = make_staff(MODERATOR, email="conversations-moderator@example.org")
+    with on_commit():
+        held = moderation.post(
+            Contribution(kind="response", page=story, author=member, text="First words")
+        )
+    with on_commit():
+        moderation.hide(held, story_moderator, "Please keep to the story.")
     return meetings
 
 

@@ -14,8 +14,8 @@ register = template.Library()
 def conversation_summary(context, page):
     """On a page members can respond to: how many responses there are (visitors see only that)
     and, for members, the way in. Never a word of what was said."""
-    if not has_conversation(page):
-        return {"shown": False}
+    if page.pk is None or not has_conversation(page):
+        return {"shown": False}  # a preview of a page not yet saved has no conversation
     request = context.get("request")
     member = request is not None and is_member(request.user)
     count = Contribution.objects.filter(page_id=page.pk, status=Contribution.Status.VISIBLE).count()
