@@ -203,6 +203,7 @@ def test_apps_extend_each_other_through_wagtail_hooks_not_ready():
     apps_modules = [
         base / package / "apps.py"
         for package in ["stories", "resources", "events", "mapping", "following"]
+        for package in ["stories", "resources", "events", "mapping", "conversations"]
     ]
     apps_modules += [base / "network_site/core/apps.py", base / "network_site/membership/apps.py"]
     assert [path.name for path in apps_modules if registries.search(path.read_text())] == []
@@ -216,6 +217,7 @@ def test_apps_extend_each_other_through_wagtail_hooks_not_ready():
         "events",
         "impact",
         "following",
+        "conversations",
     ]
     assert [option for option, _path, _default in registered_generators()] == [
         "members",
@@ -224,6 +226,7 @@ def test_apps_extend_each_other_through_wagtail_hooks_not_ready():
         "mapping_entries",
         "meetings",
         "follows",
+        "conversations",
     ]
     assert {key for key, _label in home_sections.choices()} == {
         "join",

@@ -566,8 +566,108 @@ CASES += [
         "/following/email/{email_choice_token}/",
         everyone(400),
         method="post",
+    # h1: conversations (responses, questions, the moderators' queue)
+    Case(
+        "conversations/page/<int:page_id>/", "/conversations/page/{public_story_id}/", for_members()
+    ),
+    Case(
+        "conversations/page/<int:page_id>/",
+        "/conversations/page/{members_story_id}/",
+        for_members(),
+    ),
+    Case(
+        "conversations/page/<int:page_id>/",
+        "/conversations/page/{draft_story_id}/",
+        for_members(members=404),
+    ),
+    Case(
+        "conversations/page/<int:page_id>/open/",
+        "/conversations/page/{public_story_id}/open/",
+        for_members(members=405),
+    ),
+    Case(
+        "conversations/<int:pk>/reply/", "/conversations/{others_response_id}/reply/", for_members()
+    ),
+    Case(
+        "conversations/<int:pk>/edit/",
+        "/conversations/{own_response_id}/edit/",
+        {**for_members(), "other_member": 404, "administrator": 404},
+    ),
+    Case(
+        "conversations/<int:pk>/delete/",
+        "/conversations/{own_response_id}/delete/",
+        {**for_members(), "other_member": 404, "administrator": 404},
+    ),
+    Case(
+        "conversations/<int:pk>/flag/",
+        "/conversations/{own_response_id}/flag/",
+        {**for_members(), "member": 404},
+    ),
+    Case("conversations/questions/", "/conversations/questions/", for_members()),
+    Case("conversations/questions/ask/", "/conversations/questions/ask/", for_members()),
+    Case(
+        "conversations/questions/<int:pk>/",
+        "/conversations/questions/{question_id}/",
+        for_members(),
+    ),
+    Case(
+        "conversations/questions/<int:pk>/accept/<int:answer_pk>/",
+        "/conversations/questions/{question_id}/accept/{answer_id}/",
+        for_members(members=405),
+    ),
+    Case(
+        "conversations/questions/<int:pk>/me-too/",
+        "/conversations/questions/{question_id}/me-too/",
+        for_members(members=405),
+    ),
+    Case("conversations/mine/", "/conversations/mine/", for_members()),
+    Case(
+        "admin/conversations/",
+        "/admin/conversations/",
+        for_admin(("moderator", "administrator"), refused=302),
+    ),
+    Case(
+        "admin/conversations/<int:pk>/approve/",
+        "/admin/conversations/{own_response_id}/approve/",
+        for_admin((), refused=405),
+    ),
+    Case(
+        "admin/conversations/<int:pk>/hide/",
+        "/admin/conversations/{own_response_id}/hide/",
+        for_admin((), refused=405),
+    ),
+    Case(
+        "admin/conversations/<int:pk>/restore/",
+        "/admin/conversations/{own_response_id}/restore/",
+        for_admin((), refused=405),
     ),
 ]
+
+
+def h1_conversation_objects(member, story):
+    """h1: a response of the member's own, another's, and a question with an answer."""
+    from django.utils import timezone
+
+    from conversations.models import Contribution
+
+    shown = {"status": "visible", "published_at": timezone.now()}
+    other = MemberFactory()
+    question = Contribution.objects.create(
+        kind="question", author=other, title="A question", text="?", **shown
+    )
+    return {
+        "own_response_id": Contribution.objects.create(
+            kind="response", page=story, author=member, text="Mine", **shown
+        ).pk,
+        "others_response_id": Contribution.objects.create(
+            kind="response", page=story, author=other, text="Theirs", **shown
+        ).pk,
+        "question_id": question.pk,
+        "answer_id": Contribution.objects.create(
+            kind="answer", parent=question, author=member, text="An answer", **shown
+        ).pk,
+    }
+
 
 # Wagtail's own admin views sit behind its access check ("admin/" above) and its permission
 # policies; the rows above cover the views this project adds to the admin.
@@ -579,6 +679,7 @@ OUR_PACKAGES = (
     "mapping.",
     "impact.",
     "following.",
+    "conversations.",
 )
 
 
@@ -694,6 +795,7 @@ def build_site(home_page):
     }
     objects["member_profile_id"] = MemberProfile.objects.get_or_create(user=member)[0].pk
     objects.update(following_objects(member, public_story))
+    objects.update(h1_conversation_objects(member, public_story))
     return {"member": member, "urls": objects}
 
 

@@ -24,7 +24,7 @@ from events import booking as bookings
 from events.models import Booking, MeetingPage
 from events.times import start_of_uk_day, uk_today
 from network_site.core import mail as core_mail
-from network_site.core.roles import EDITOR
+from network_site.core.roles import EDITOR, MODERATOR
 from network_site.core.site_address import absolute_url, page_url
 from network_site.membership import services
 from network_site.membership.digest import queue_due_digests
@@ -215,6 +215,17 @@ def produce_every_email(client, home_page):
     EmailPreferences.objects.create(user=second, followed=news_kinds.Frequency.AT_ONCE)
     with on_commit():
         following.notify({second.pk}, news_kinds.FOLLOWED, title="A response", url=story.url)
+    # h1: conversations: a held response alerts the moderators; a hidden one tells its author.
+    from conversations import moderation
+    from conversations.models import Contribution
+
+    story_moderator = make_staff(MODERATOR, email="conversations-moderator@example.org")
+    with on_commit():
+        held = moderation.post(
+            Contribution(kind="response", page=story, author=member, text="First words")
+        )
+    with on_commit():
+        moderation.hide(held, story_moderator, "Please keep to the story.")
     return meetings
 
 

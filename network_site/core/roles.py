@@ -61,9 +61,9 @@ MODERATOR = Role(
     description=(
         "Reviews the stories submitted for moderation (the workflow's task gives them those pages"
         " only), publishes the ones they approve, and reads members-only stories. Nothing of"
-        " other pages, meetings, bookings or join requests."
+        " other pages, meetings, bookings or join requests. Moderates members' conversations."
     ),
-    permissions=(ADMIN_ACCESS,),
+    permissions=(ADMIN_ACCESS, "conversations.moderate_contribution"),
     page_permissions={"stories.storyindexpage": ("publish",)},
 )
 COORDINATOR = Role(
@@ -99,6 +99,9 @@ EDITOR = Role(
         "mapping.add_comparisondimension",
         "mapping.change_comparisondimension",
         "mapping.delete_comparisondimension",
+        "conversations.add_conversationsettings",
+        "conversations.change_conversationsettings",
+        "conversations.delete_conversationsettings",
     ),
     page_permissions={ROOT_PAGE: ("add", "change", "publish", "lock", "unlock")},
     collection_permissions=_IMAGES_AND_DOCUMENTS,

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "impact",
     # After the apps whose pages it follows (its demo content and generator use theirs).
     "following",
+    "conversations",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -331,6 +332,9 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/h/key",
     # Members writing to each other through the directory: a few a day, fewer to one person.
     "member_contact": "10/d/user,2/d/key",
+    # Conversations: responses, replies, questions and answers a member may post, and flags.
+    "conversation_post": "20/h/user",
+    "conversation_flag": "30/h/user",
 }
 # Two-step sign-in (allauth's MFA): an authenticator app (TOTP) or a security key (WebAuthn, where
 # the browser has it), with recovery codes for a lost device. Staff must have it before these paths
