@@ -22,6 +22,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, CollectionViewRestriction, get_page_models
 from wagtail_factories import ImageFactory
 
+from learning_log.models import Entry
 from network_site.core.models import Sector
 from network_site.core.roles import ADMINISTRATOR, COORDINATOR, EDITOR, MODERATOR
 from network_site.membership.models import JoinRequest, MemberProfile
@@ -478,11 +479,36 @@ CASES += [
         "/admin/reviews/export.csv",
         for_admin(("editor", "administrator"), refused=302),
     ),
+    # h3: the private learning log. Only the writer: another member and staff of every role get
+    # 404 for an entry, as for one that does not exist.
+    Case("account/learning-log/", "/account/learning-log/", for_members()),
+    Case("account/learning-log/new/", "/account/learning-log/new/", for_members()),
+    Case(
+        "account/learning-log/new/",
+        "/account/learning-log/new/?page={members_story_id}",
+        for_members(),
+    ),
+    Case(
+        "account/learning-log/<int:entry_id>/edit/",
+        "/account/learning-log/{learning_log_entry_id}/edit/",
+        answers(404, member=200, **dict.fromkeys(SIGNED_OUT, LOGIN)),
+    ),
+    Case(
+        "account/learning-log/<int:entry_id>/delete/",
+        "/account/learning-log/{learning_log_entry_id}/delete/",
+        answers(404, member=200, **dict.fromkeys(SIGNED_OUT, LOGIN)),
+    ),
+    Case("account/learning-log/export/", "/account/learning-log/export/", for_members()),
+    Case(
+        "account/learning-log/export/",
+        "/account/learning-log/export/?format=docx&date_from=2026-01-01",
+        for_members(),
+    ),
 ]
 
 # Wagtail's own admin views sit behind its access check ("admin/" above) and its permission
 # policies; the rows above cover the views this project adds to the admin.
-OUR_PACKAGES = ("network_site.", "stories.", "events.", "resources.", "mapping.")
+OUR_PACKAGES = ("network_site.", "stories.", "events.", "resources.", "mapping.", "learning_log.")
 
 
 def routed_patterns():
@@ -595,6 +621,7 @@ def build_site(home_page):
         "sector_id": Sector.objects.first().pk,
     }
     objects["member_profile_id"] = MemberProfile.objects.get_or_create(user=member)[0].pk
+    objects["learning_log_entry_id"] = Entry.objects.create(owner=member, reflection="Mine").pk
     return {"member": member, "urls": objects}
 
 
