@@ -68,4 +68,5 @@ def load(context):
 
 
 def accounts():
-    return [("Member with a learning log", DEMO_MEMBER_EMAIL, settings.DEMO_MEMBER_PASSWORD)]
+    # The role column is 14 characters wide.
+    return [("Member (log)", DEMO_MEMBER_EMAIL, settings.DEMO_MEMBER_PASSWORD)]
