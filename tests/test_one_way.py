@@ -13,7 +13,7 @@ from tests.test_form_rendering import assert_every_reference_resolves
 
 DEMO_APPS = ["resources", "mapping"]
 
-SOURCE_PACKAGES = ["network_site", "stories", "resources", "events", "mapping"]
+SOURCE_PACKAGES = ["network_site", "stories", "resources", "events", "mapping", "learning_log"]
 HTML_IN_PYTHON = {"mark_safe", "format_html", "format_html_join", "SafeString"}
 
 
@@ -204,6 +204,7 @@ def test_apps_extend_each_other_through_wagtail_hooks_not_ready():
         base / package / "apps.py"
         for package in ["stories", "resources", "events", "mapping", "following"]
         for package in ["stories", "resources", "events", "mapping", "conversations"]
+        for package in ["stories", "resources", "events", "mapping", "learning_log"]
     ]
     apps_modules += [base / "network_site/core/apps.py", base / "network_site/membership/apps.py"]
     assert [path.name for path in apps_modules if registries.search(path.read_text())] == []
@@ -218,6 +219,7 @@ def test_apps_extend_each_other_through_wagtail_hooks_not_ready():
         "impact",
         "following",
         "conversations",
+        "learning_log",
     ]
     assert [option for option, _path, _default in registered_generators()] == [
         "members",

@@ -22,6 +22,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, CollectionViewRestriction, get_page_models
 from wagtail_factories import ImageFactory
 
+from learning_log.models import Entry
 from network_site.core.models import Sector
 from network_site.core.operations import PATHS_ANSWERED_BEFORE_ROUTING
 from network_site.core.roles import ADMINISTRATOR, COORDINATOR, EDITOR, MODERATOR
@@ -566,6 +567,7 @@ CASES += [
         "/following/email/{email_choice_token}/",
         everyone(400),
         method="post",
+    ),
     # h1: conversations (responses, questions, the moderators' queue)
     Case(
         "conversations/page/<int:page_id>/", "/conversations/page/{public_story_id}/", for_members()
@@ -641,6 +643,31 @@ CASES += [
         "/admin/conversations/{own_response_id}/restore/",
         for_admin((), refused=405),
     ),
+    # h3: the private learning log. Only the writer: another member and staff of every role get
+    # 404 for an entry, as for one that does not exist.
+    Case("account/learning-log/", "/account/learning-log/", for_members()),
+    Case("account/learning-log/new/", "/account/learning-log/new/", for_members()),
+    Case(
+        "account/learning-log/new/",
+        "/account/learning-log/new/?page={members_story_id}",
+        for_members(),
+    ),
+    Case(
+        "account/learning-log/<int:entry_id>/edit/",
+        "/account/learning-log/{learning_log_entry_id}/edit/",
+        answers(404, member=200, **dict.fromkeys(SIGNED_OUT, LOGIN)),
+    ),
+    Case(
+        "account/learning-log/<int:entry_id>/delete/",
+        "/account/learning-log/{learning_log_entry_id}/delete/",
+        answers(404, member=200, **dict.fromkeys(SIGNED_OUT, LOGIN)),
+    ),
+    Case("account/learning-log/export/", "/account/learning-log/export/", for_members()),
+    Case(
+        "account/learning-log/export/",
+        "/account/learning-log/export/?format=docx&date_from=2026-01-01",
+        for_members(),
+    ),
 ]
 
 
@@ -680,6 +707,7 @@ OUR_PACKAGES = (
     "impact.",
     "following.",
     "conversations.",
+    "learning_log.",
 )
 
 
@@ -796,6 +824,7 @@ def build_site(home_page):
     objects["member_profile_id"] = MemberProfile.objects.get_or_create(user=member)[0].pk
     objects.update(following_objects(member, public_story))
     objects.update(h1_conversation_objects(member, public_story))
+    objects["learning_log_entry_id"] = Entry.objects.create(owner=member, reflection="Mine").pk
     return {"member": member, "urls": objects}
 
 

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     # After the apps whose pages it follows (its demo content and generator use theirs).
     "following",
     "conversations",
+    "learning_log",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
