@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from following.targets import FOLLOWABLE_HOOK, Followable
 from network_site.core.bulk import GENERATORS_HOOK, Generator
 from network_site.core.demo import DEMO_CONTENT_HOOK
 from network_site.core.page_cache import PURGES_HOOK, Purge
@@ -129,3 +130,14 @@ def pages_showing_count(contribution):
 @hooks.register(PURGES_HOOK)
 def conversation_purges():
     return [Purge(Contribution, pages_showing_count)]
+
+
+# Members follow a question (its asker and those who answer do so on their own).
+@hooks.register(FOLLOWABLE_HOOK)
+def followable_questions():
+    return Followable(
+        "question",
+        Contribution,
+        "Question",
+        lambda user: Contribution.objects.visible().questions(),
+    )

@@ -87,7 +87,8 @@ def tell_about_contribution(kind, item, author, about, reply_to, sectors):
             kinds.SECTOR_QUESTIONS,
             "A question in your sector",
         )
-    followers = services.followers_of(type(about), [about.pk])
+    # A question belongs to nothing (about is None): only its sectors' members hear of it.
+    followers = services.followers_of(type(about), [about.pk]) if about is not None else set()
     if kind == contributions.ANSWER:
         detail = f"An answer to {about_title}"
     elif kind == contributions.STORY_UPDATE:

@@ -2,10 +2,12 @@
 filters through the listing helper; unanswered questions show on the member home."""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from conversations import moderation
 from conversations.models import Contribution, MeToo
+from following.models import Follow, Notification
 from network_site.core import contributions
 from network_site.core.models import Sector
 from tests.factories.membership import MemberFactory
@@ -143,3 +145,33 @@ def test_questions_are_held_and_flagged_like_responses(client, home_page):
         client.post(f"/conversations/{shown.pk}/flag/", {"reason": "spam"})
     shown.refresh_from_db()
     assert shown.status == "hidden"
+
+
+def test_the_asker_follows_their_question_hears_of_answers_and_others_can_follow_it(
+    client, home_page, django_capture_on_commit_callbacks
+):
+    asker = trusted_member()
+    with django_capture_on_commit_callbacks(execute=True):
+        question = ask("What helps on a first visit?", author=asker)
+    as_question = {
+        "content_type": ContentType.objects.get_for_model(Contribution),
+        "object_id": question.pk,
+    }
+    assert Follow.objects.filter(user=asker, **as_question).exists()
+
+    answer = Contribution(
+        kind=contributions.ANSWER, author=trusted_member(), parent=question, text="Listen first."
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.post(answer)
+    assert Notification.objects.filter(user=asker, url=answer.get_absolute_url()).exists()
+
+    reader = trusted_member()
+    client.force_login(reader)
+    page = client.get(f"/conversations/questions/{question.pk}/").content.decode()
+    assert 'name="target_type" value="question"' in page
+    client.post(
+        "/following/follow/",
+        {"target_type": "question", "target_id": question.pk, "next": "/"},
+    )
+    assert Follow.objects.filter(user=reader, **as_question).exists()
