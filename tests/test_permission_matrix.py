@@ -26,6 +26,7 @@ from network_site.core.models import Sector
 from network_site.core.roles import ADMINISTRATOR, COORDINATOR, EDITOR, MODERATOR
 from network_site.membership.models import JoinRequest, MemberProfile
 from tests.conftest import module_database
+from tests.factories.accessibility import AccessibilityStatementPageFactory
 from tests.factories.core import StandardPageFactory, make_home_page
 from tests.factories.events import MeetingIndexPageFactory, MeetingPageFactory
 from tests.factories.mapping import MappingEntryPageFactory, MappingGuidePageFactory
@@ -478,6 +479,10 @@ CASES += [
         "/admin/reviews/export.csv",
         for_admin(("editor", "administrator"), refused=302),
     ),
+    # h7: the accessibility statement, a public page
+    Case(
+        "page:accessibility.AccessibilityStatementPage", "{accessibility_statement}", everyone(200)
+    ),
 ]
 
 # Wagtail's own admin views sit behind its access check ("admin/" above) and its permission
@@ -595,6 +600,7 @@ def build_site(home_page):
         "sector_id": Sector.objects.first().pk,
     }
     objects["member_profile_id"] = MemberProfile.objects.get_or_create(user=member)[0].pk
+    objects["accessibility_statement"] = AccessibilityStatementPageFactory(parent=home_page).url
     return {"member": member, "urls": objects}
 
 
