@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-APPS = {"stories", "resources", "events", "mapping", "learning_log"}
+from tests.project_apps import FEATURE_APPS
+
+APPS = set(FEATURE_APPS)
 SHARED = ["network_site/core", "network_site/membership"]
 
 

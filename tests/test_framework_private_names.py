@@ -12,8 +12,9 @@ from django.conf import settings
 from django.utils.module_loading import import_string
 from wagtail.models import Page
 
+from tests.project_apps import PROJECT_PACKAGES
+
 PROJECT_DIR = Path(settings.BASE_DIR)
-PROJECT_PACKAGES = ("network_site", "stories", "resources", "events", "mapping", "learning_log")
 
 
 def is_private(name):

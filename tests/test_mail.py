@@ -19,6 +19,7 @@ from tests.factories.membership import (
     join_form_data,
 )
 from tests.factories.stories import make_member, make_story_index
+from tests.project_apps import PROJECT_PACKAGES
 
 REPOSITORY = Path(settings.BASE_DIR)
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -169,7 +170,7 @@ def test_no_app_sends_mail_its_own_way():
     """Only core/mail.py builds and sends messages; apps call `send_email` with a template."""
     sources = [
         path
-        for folder in ("network_site", "stories", "events", "resources", "mapping", "learning_log")
+        for folder in PROJECT_PACKAGES
         for path in (REPOSITORY / folder).rglob("*.py")
         if path != REPOSITORY / "network_site" / "core" / "mail.py"
     ]

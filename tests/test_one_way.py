@@ -9,11 +9,12 @@ import pytest
 from django.conf import settings
 
 from resources.models import SelfCheckPage
+from tests.project_apps import FEATURE_APPS, PROJECT_PACKAGES
 from tests.test_form_rendering import assert_every_reference_resolves
 
 DEMO_APPS = ["resources", "mapping"]
 
-SOURCE_PACKAGES = ["network_site", "stories", "resources", "events", "mapping", "learning_log"]
+SOURCE_PACKAGES = PROJECT_PACKAGES
 HTML_IN_PYTHON = {"mark_safe", "format_html", "format_html_join", "SafeString"}
 
 
@@ -200,12 +201,7 @@ def test_apps_extend_each_other_through_wagtail_hooks_not_ready():
         r"register_demo_content|register_generator|schedule|home_sections|register_reviewable"
         r"|register_section|register_news|register_tagged_pages|personal_data|register_next_meeting"
     )
-    apps_modules = [
-        base / package / "apps.py"
-        for package in ["stories", "resources", "events", "mapping", "following"]
-        for package in ["stories", "resources", "events", "mapping", "conversations"]
-        for package in ["stories", "resources", "events", "mapping", "learning_log"]
-    ]
+    apps_modules = [base / package / "apps.py" for package in FEATURE_APPS]
     apps_modules += [base / "network_site/core/apps.py", base / "network_site/membership/apps.py"]
     assert [path.name for path in apps_modules if registries.search(path.read_text())] == []
 
@@ -220,6 +216,7 @@ def test_apps_extend_each_other_through_wagtail_hooks_not_ready():
         "following",
         "conversations",
         "learning_log",
+        "accessibility",
     ]
     assert [option for option, _path, _default in registered_generators()] == [
         "members",

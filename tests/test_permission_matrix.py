@@ -28,6 +28,7 @@ from network_site.core.operations import PATHS_ANSWERED_BEFORE_ROUTING
 from network_site.core.roles import ADMINISTRATOR, COORDINATOR, EDITOR, MODERATOR
 from network_site.membership.models import JoinRequest, MemberProfile
 from tests.conftest import module_database
+from tests.factories.accessibility import AccessibilityStatementPageFactory
 from tests.factories.core import StandardPageFactory, make_home_page
 from tests.factories.events import MeetingIndexPageFactory, MeetingPageFactory
 from tests.factories.mapping import MappingEntryPageFactory, MappingGuidePageFactory
@@ -668,6 +669,10 @@ CASES += [
         "/account/learning-log/export/?format=docx&date_from=2026-01-01",
         for_members(),
     ),
+    # h7: the accessibility statement, a public page
+    Case(
+        "page:accessibility.AccessibilityStatementPage", "{accessibility_statement}", everyone(200)
+    ),
 ]
 
 
@@ -825,6 +830,7 @@ def build_site(home_page):
     objects.update(following_objects(member, public_story))
     objects.update(h1_conversation_objects(member, public_story))
     objects["learning_log_entry_id"] = Entry.objects.create(owner=member, reflection="Mine").pk
+    objects["accessibility_statement"] = AccessibilityStatementPageFactory(parent=home_page).url
     return {"member": member, "urls": objects}
 
 

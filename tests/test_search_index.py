@@ -7,6 +7,7 @@ from wagtail.models import Page, get_page_models
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
+from tests.factories.accessibility import AccessibilityStatementPageFactory
 from tests.factories.core import StandardPageFactory
 from tests.factories.events import MeetingIndexPageFactory, MeetingPageFactory
 from tests.factories.mapping import MappingEntryPageFactory, MappingGuidePageFactory
@@ -38,6 +39,7 @@ def one_live_page_of_each_type(home_page):
     guide = CarersActGuidePageFactory(parent=home_page)
     CarersActSectionPageFactory(parent=guide)
     SelfCheckPageFactory(parent=guide)
+    AccessibilityStatementPageFactory(parent=home_page)
     pages = {}
     for page in Page.objects.live().filter(depth__gt=1).specific():
         pages.setdefault(type(page), page)

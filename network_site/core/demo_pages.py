@@ -1,5 +1,5 @@
-"""The core's own demo content: the home page, the about, privacy and accessibility pages (their
-text in `demo_content/`), and the local admin account."""
+"""The core's own demo content: the home page, the about and privacy pages (their text in
+`demo_content/`), and the local admin account. The accessibility statement is its app's."""
 
 from pathlib import Path
 
@@ -13,7 +13,7 @@ from network_site.core.demo_data import upsert_page_from_file
 from network_site.core.models import HomePage, NavigationSettings, NetworkSettings, StandardPage
 
 DEMO_CONTENT = Path(__file__).parent / "demo_content"
-STANDARD_PAGES = ["about", "privacy-notice", "accessibility-statement"]
+STANDARD_PAGES = ["about", "privacy-notice"]
 
 
 def load_core_pages():
@@ -49,7 +49,6 @@ def load_core_pages():
     }
     network_settings = NetworkSettings.for_site(Site.objects.get(is_default_site=True))
     network_settings.privacy_page = pages["privacy-notice"]
-    network_settings.accessibility_page = pages["accessibility-statement"]
     network_settings.save()
     return home
 

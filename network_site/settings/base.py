@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "following",
     "conversations",
     "learning_log",
+    "accessibility",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

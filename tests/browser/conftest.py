@@ -16,6 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.accessibility_checks import (
+    RESULTS_FILE,
+    TESTS,
+    outcome_record,
+    results_document,
+)
 from tests.factories.membership import unused_demo_code
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
@@ -39,6 +45,41 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if browser_dir in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
+    # The accessibility checks collected, for the test that the committed statement names them all.
+    if plan_file := os.environ.get("ACCESSIBILITY_PLAN"):
+        planned = [
+            outcome_record(item, "planned")
+            for item in items
+            if getattr(item, "originalname", None) in TESTS
+        ]
+        Path(plan_file).write_text(json.dumps(results_document(planned), indent=1))
+
+
+# Each accessibility check's outcome in this run, written to RESULTS_FILE at the end for the
+# accessibility statement (see tests/browser/accessibility_checks.py).
+accessibility_results = {}
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if getattr(item, "originalname", None) not in TESTS:
+        return report
+    if hasattr(report, "wasxfail"):
+        accessibility_results[item.nodeid] = outcome_record(item, "known problem", report.wasxfail)
+    elif report.failed or (
+        item.nodeid not in accessibility_results
+        and (report.skipped or (report.when == "call" and report.passed))
+    ):
+        accessibility_results[item.nodeid] = outcome_record(item, report.outcome)
+    return report
+
+
+def pytest_sessionfinish(session):
+    if accessibility_results:
+        RESULTS_FILE.parent.mkdir(parents=True, exist_ok=True)
+        document = results_document(accessibility_results.values())
+        RESULTS_FILE.write_text(json.dumps(document, indent=1) + "\n")
 
 
 def free_port():

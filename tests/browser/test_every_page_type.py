@@ -37,6 +37,7 @@ PAGE_TYPES = {
     "sign-in": "/accounts/login/",
     "password-reset": "/accounts/password/reset/",
     "not-found": "/no-such-page/",
+    "accessibility-statement": "/accessibility-statement/",
 }
 
 
