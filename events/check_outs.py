@@ -7,6 +7,7 @@
 - Results are shown only from five answers up (`count_about_people`).
 """
 
+import base64
 import logging
 from datetime import timedelta
 
@@ -42,13 +43,25 @@ class ExpiredLink(Exception):
 
 
 def make_token(booking) -> str:
-    return signing.dumps(booking.pk, salt=SALT)
+    """The booking's key, signed and dated, in letters, digits, - and _ only (what Wagtail's page
+    router accepts in an address: a signature's colons are not)."""
+    signed = signing.dumps(booking.pk, salt=SALT)
+    return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
+
+
+def signed_value(token: str) -> str:
+    try:
+        return base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+    except (ValueError, UnicodeError) as error:
+        raise BadLink from error
 
 
 def invitation_for(meeting, token):
     """The invitation this link was made for; BadLink or ExpiredLink otherwise."""
     try:
-        booking_id = signing.loads(token, salt=SALT, max_age=timedelta(days=LINK_DAYS))
+        booking_id = signing.loads(
+            signed_value(token), salt=SALT, max_age=timedelta(days=LINK_DAYS)
+        )
     except signing.SignatureExpired as error:
         raise ExpiredLink from error
     except signing.BadSignature as error:
@@ -71,9 +84,7 @@ def record_answer(meeting, invitation, answers) -> bool:
         )
         if not claimed:
             return False
-        CheckOutAnswer.objects.create(
-            meeting=meeting, answered_on=timezone.localdate(), **answers
-        )
+        CheckOutAnswer.objects.create(meeting=meeting, answered_on=timezone.localdate(), **answers)
     return True
 
 
@@ -181,7 +192,9 @@ def impact_context(period: Period):
             round(getattr(meeting, f"{name}_mean"), 1) if enough else "not shown"
             for name, _label in STATEMENTS
         ]
-        rows.append([meeting.title, meeting.date_display, count_about_people(meeting.total), *means])
+        rows.append(
+            [meeting.title, meeting.date_display, count_about_people(meeting.total), *means]
+        )
     table = Table(
         "How each meeting felt: answers to the check-out, mean agreement from 1 to 5",
         ["Meeting", "Date", "Answers", *[label for _name, label in STATEMENTS]],

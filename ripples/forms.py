@@ -63,5 +63,7 @@ class AskingChoiceForm(forms.ModelForm):
     class Meta:
         model = AskingChoice
         fields = ["ask_me"]
-        labels = {"ask_me": "Email me three, six and twelve months after each of my stories is published"}
+        labels = {
+            "ask_me": "Email me three, six and twelve months after each of my stories is published"
+        }
         help_texts = {"ask_me": "Each email asks once what happened next. You can stop them here."}

@@ -97,7 +97,9 @@ class WhatITried(Moderated):
         verbose_name_plural = "what members tried"
         indexes = [models.Index(fields=["story", "status"])]
         constraints = [
-            models.UniqueConstraint(fields=["story", "author"], name="ripples_tried_once_per_member")
+            models.UniqueConstraint(
+                fields=["story", "author"], name="ripples_tried_once_per_member"
+            )
         ]
 
     def __str__(self):

@@ -37,7 +37,9 @@ def write_update(request, story_id):
         update = form.save(commit=False)
         update.story, update.author = story, request.user
         update.save()
-        messages.success(request, "Thank you. A moderator will read your update before it is shown.")
+        messages.success(
+            request, "Thank you. A moderator will read your update before it is shown."
+        )
         return redirect(story.url + "#ripples")
     context = {"story": story, "form": form, "waiting": waiting}
     return TemplateResponse(request, "pages/ripples/update_form.html", context)

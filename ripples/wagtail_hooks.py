@@ -121,4 +121,3 @@ def demo_content():
 @hooks.register(GENERATORS_HOOK)
 def network_generator():
     return Generator("ripples", "ripples.generate.generate", 2000, order=30)
-
