@@ -478,11 +478,38 @@ CASES += [
         "/admin/reviews/export.csv",
         for_admin(("editor", "administrator"), refused=302),
     ),
+    # h5: ripples (a teller's update, a member's "what I tried", the asking choice) and meeting
+    # check-outs (signed links: no sign-in; forged, expired and reused links get a clear page).
+    Case("ripples/ask-me/", "/ripples/ask-me/", for_members()),
+    Case(
+        "ripples/stories/<int:story_id>/update/",
+        "/ripples/stories/{public_story_id}/update/",
+        for_members() | {"other_member": 404, "administrator": 404},
+    ),
+    Case(
+        "ripples/stories/<int:story_id>/update/",
+        "/ripples/stories/{draft_story_id}/update/",
+        for_members(members=404),
+    ),
+    Case(
+        "ripples/stories/<int:story_id>/tried/",
+        "/ripples/stories/{public_story_id}/tried/",
+        for_members() | {"other_member": 403, "administrator": 403},
+    ),
+    Case(
+        "ripples/stories/<int:story_id>/tried/",
+        "/ripples/stories/{members_story_id}/tried/",
+        for_members(members=403),
+    ),
+    Case("page:events.MeetingPage:check-out/<str:token>/", "{check_out_link}", everyone(200)),
+    Case("page:events.MeetingPage:check-out/<str:token>/", "{check_out_forged}", everyone(404)),
+    Case("page:events.MeetingPage:check-out/<str:token>/", "{check_out_expired}", everyone(410)),
+    Case("page:events.MeetingPage:check-out/<str:token>/", "{check_out_reused}", everyone(200)),
 ]
 
 # Wagtail's own admin views sit behind its access check ("admin/" above) and its permission
 # policies; the rows above cover the views this project adds to the admin.
-OUR_PACKAGES = ("network_site.", "stories.", "events.", "resources.", "mapping.")
+OUR_PACKAGES = ("network_site.", "stories.", "events.", "resources.", "mapping.", "ripples.")
 
 
 def routed_patterns():
@@ -595,7 +622,39 @@ def build_site(home_page):
         "sector_id": Sector.objects.first().pk,
     }
     objects["member_profile_id"] = MemberProfile.objects.get_or_create(user=member)[0].pk
+    objects.update(h5_objects(member, public_story, meeting))
     return {"member": member, "urls": objects}
+
+
+def h5_objects(member, public_story, meeting):
+    """h5: the member found the public story helpful; check-out links for the meeting."""
+    from unittest import mock
+
+    from events.check_outs import make_token
+    from events.models import Booking, CheckOutInvitation
+    from stories.models import HelpedMark
+
+    HelpedMark.objects.create(story=public_story, user=member)
+
+    def check_out_link(attendee, answered=False, when=None):
+        booking = Booking.objects.create(
+            meeting=meeting, member=attendee, status=Booking.Status.ATTENDING
+        )
+        CheckOutInvitation.objects.create(
+            booking=booking, sent_on=timezone.localdate(), answered=answered
+        )
+        with mock.patch("time.time", return_value=(when or timezone.now()).timestamp()):
+            return meeting.url + meeting.reverse_subpage("check_out", args=[make_token(booking)])
+
+    link = check_out_link(MemberFactory())
+    return {
+        "check_out_link": link,
+        "check_out_forged": link[:-6] + "AAAAA/",
+        "check_out_expired": check_out_link(
+            MemberFactory(), when=timezone.now() - timedelta(days=90)
+        ),
+        "check_out_reused": check_out_link(MemberFactory(), answered=True),
+    }
 
 
 def sign_in_as(client, role, site):
