@@ -120,4 +120,4 @@ def demo_content():
 
 @hooks.register(GENERATORS_HOOK)
 def network_generator():
-    return Generator("ripples", "ripples.generate.generate", 2000, order=30)
+    return Generator("ripples", "ripples.generate.generate", 2000, order=25)

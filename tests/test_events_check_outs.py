@@ -339,3 +339,16 @@ def test_answered_on_is_a_date_only():
     field = CheckOutAnswer._meta.get_field("answered_on")
     assert field.get_internal_type() == "DateField"
     assert isinstance(dt.date.today(), dt.date)
+
+
+def test_the_generator_gives_past_meetings_check_outs(meeting):
+    import random
+
+    from events.generate import generate_check_outs
+
+    for _ in range(20):
+        book(meeting)
+    answers = generate_check_outs(random.Random(3), [meeting])
+    assert CheckOutInvitation.objects.count() == 20
+    assert answers == CheckOutAnswer.objects.filter(meeting=meeting).count()
+    assert answers == CheckOutInvitation.objects.filter(answered=True).count() > 5
