@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from network_site.core import impact, schedule
 from network_site.core.bulk import GENERATORS_HOOK, Generator
@@ -21,6 +22,17 @@ from .models import AskingChoice, StoryUpdate, WhatITried
 from .story_section import ripples_context as story_ripples_context
 
 
+class ModerationPolicy(ModelPermissionPolicy):
+    """Moderators read, tidy and decide; only members write these (on the site), so the admin
+    offers no "add", to administrators either."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
 class ModeratedViewSet(ModelViewSet):
     """A moderator reads the text with the identifying-detail warnings, may tidy it, and approves
     or declines it. Members write these on the site, so the admin adds none."""
@@ -30,6 +42,10 @@ class ModeratedViewSet(ModelViewSet):
     ordering = ["-created_at"]
     search_fields = ["text"]
     inspect_view_enabled = True
+
+    @property
+    def permission_policy(self):
+        return ModerationPolicy(self.model)
 
 
 def moderation_panels(*names):

@@ -411,3 +411,16 @@ def test_hostile_story_ids_are_404(client, teller, story_id):
     else:
         response = client.get(f"/ripples/stories/{story_id}/update/")
         assert response.status_code == 404
+
+
+def test_the_admin_offers_no_add_and_other_staff_are_refused(client, story, teller):
+    from network_site.core.roles import ADMINISTRATOR, EDITOR
+    from tests.factories.membership import make_staff
+
+    client.force_login(make_staff(ADMINISTRATOR))
+    listing = client.get(reverse("story_updates:index"))
+    assert listing.status_code == 200
+    assert reverse("story_updates:add") not in listing.content.decode()
+    assert client.get(reverse("story_updates:add")).status_code == 302
+    client.force_login(make_staff(EDITOR))
+    assert client.get(reverse("story_updates:index")).status_code == 302
