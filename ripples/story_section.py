@@ -24,6 +24,7 @@ def ripples_context(story, request):
         "is_teller": member and story.owner_id == request.user.pk,
         "update_url": reverse("ripples_write_update", args=[story.pk]),
         "tried_url": reverse("ripples_write_tried", args=[story.pk]),
+        "asking_url": reverse("ripples_asking"),
         "may_say_what_they_tried": False,
     }
     if member and story.owner_id != request.user.pk:

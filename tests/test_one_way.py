@@ -201,16 +201,25 @@ def test_apps_extend_each_other_through_wagtail_hooks_not_ready():
         r"|register_section|register_news|register_tagged_pages|personal_data|register_next_meeting"
     )
     apps_modules = [
-        base / package / "apps.py" for package in ["stories", "resources", "events", "mapping"]
+        base / package / "apps.py"
+        for package in ["stories", "resources", "events", "mapping", "ripples"]
     ]
     apps_modules += [base / "network_site/core/apps.py", base / "network_site/membership/apps.py"]
     assert [path.name for path in apps_modules if registries.search(path.read_text())] == []
 
     # In INSTALLED_APPS order, as `ready()` gave them.
-    assert demo_app_labels() == ["membership", "resources", "mapping", "stories", "events"]
+    assert demo_app_labels() == [
+        "membership",
+        "resources",
+        "mapping",
+        "stories",
+        "events",
+        "ripples",
+    ]
     assert [option for option, _path, _default in registered_generators()] == [
         "members",
         "stories",
+        "ripples",
         "resources",
         "mapping_entries",
         "meetings",
