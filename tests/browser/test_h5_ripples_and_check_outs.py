@@ -172,3 +172,19 @@ def test_moderators_screen_for_updates(page, served_site, member):
     check_at_both_widths(page, "admin-story-updates", assert_admin_accessible)
     page.goto(served_site["url"] + "/admin/what_members_tried/")
     check_at_both_widths(page, "admin-what-members-tried", assert_admin_accessible)
+
+
+def test_the_asking_choice_and_the_helped_first_page(member_page, served_site, member):
+    member_page.goto(served_site["url"] + member["story_url"])
+    member_page.get_by_role("link", name="Choose whether we email you").click()
+    member_page.wait_for_load_state()
+    assert member_page.locator("h1").inner_text() == "Ask me what happened next"
+    check_at_both_widths(member_page, "asking-choice")
+    member_page.locator("label", has_text="Email me three, six and twelve months").click()
+    member_page.get_by_role("button", name="Save my choice").click()
+    member_page.wait_for_load_state()
+    assert member_page.get_by_text("We will ask you what happened next.").is_visible()
+    # A story they did not mark as helpful: the way to say what they tried starts there.
+    member_page.goto(served_site["url"] + f"/ripples/stories/{member['story_id']}/tried/")
+    assert member_page.locator("h1").inner_text() == "Did this story help you?"
+    check_at_both_widths(member_page, "mark-helped-first")
