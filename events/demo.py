@@ -1,5 +1,6 @@
 """Demo meetings: the last four quarterly meetings, with notes, and the next two. Their words are in
-`demo_content/meeting-themes.yaml`.
+`demo_content/meeting-themes.yaml`; the latest past meeting's check-out answers are in
+`demo_content/check-outs.yaml`.
 
 Dates are worked out from today's date (the second Wednesday of February, May, August and November),
 so the split between past and upcoming stays right whenever the demo is loaded, and loading it twice
@@ -15,12 +16,13 @@ from network_site.core.demo_data import (
     DemoDataError,
     check_records,
     markdown_html,
+    read_records,
     read_yaml,
     upsert_page_from_file,
 )
 from network_site.core.site_address import page_url
 
-from .models import MeetingIndexPage, MeetingPage
+from .models import CheckOutAnswer, MeetingIndexPage, MeetingPage
 from .times import uk_datetime, uk_today
 
 MEETING_MONTHS = (2, 5, 8, 11)
@@ -29,6 +31,7 @@ STARTS, ENDS = time(10, 0), time(12, 30)
 DEMO_CONTENT = Path(__file__).parent / "demo_content"
 MEETINGS = DEMO_CONTENT / "meetings.md"
 MEETING_THEMES = DEMO_CONTENT / "meeting-themes.yaml"
+CHECK_OUTS = DEMO_CONTENT / "check-outs.yaml"
 THEME_FIELDS = {"topic", "introduction", "format", "speaker", "notes", "story"}
 
 
@@ -135,4 +138,21 @@ def load(context):
         )
     context["stdout"].write(
         f"Meetings: {len(past_days)} past and {len(upcoming_days)} upcoming at {page_url(index)}"
+    )
+    if past_days:
+        latest_past = MeetingPage.objects.child_of(index).get(
+            slug=f"{max(past_days):%B-%Y}-meeting".lower()
+        )
+        load_check_outs(latest_past)
+
+
+def load_check_outs(meeting):
+    """The latest past meeting's check-out answers (anonymous: no bookings behind them), once."""
+    if meeting.check_out_answers.exists():
+        return
+    fields = {"listened", "learned", "connected", "will_try", "comment"}
+    answers = read_records(CHECK_OUTS, fields)
+    CheckOutAnswer.objects.bulk_create(
+        CheckOutAnswer(meeting=meeting, answered_on=meeting.ends_at.date(), **answer)
+        for answer in answers
     )

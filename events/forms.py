@@ -1,6 +1,6 @@
 from django import forms
 
-from .models import Booking
+from .models import Agreement, Booking, CheckOutAnswer
 
 NEEDS_THAT_NEED_DETAILS = {Booking.AccessNeed.DIETARY, Booking.AccessNeed.OTHER}
 
@@ -44,3 +44,36 @@ class BookingForm(forms.Form):
                 + (" for dietary needs or something else." if "dietary" in needs else "."),
             )
         return cleaned
+
+
+class CheckOutForm(forms.Form):
+    """Four statements on a five-point scale and one free answer: nothing that names anyone."""
+
+    comment = forms.CharField(
+        label="Is there anything else you would like to tell us? (optional)",
+        help_text=(
+            "1000 characters at most. Please leave out names, yours included: answers are"
+            " anonymous, and other members may read this one."
+        ),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        statements = {}
+        for name, label in CheckOutAnswer.STATEMENTS:
+            statements[name] = forms.TypedChoiceField(
+                label=label,
+                choices=Agreement.choices,
+                coerce=int,
+                widget=forms.RadioSelect,
+                error_messages={"required": f"Choose how much you agree: “{label}”."},
+            )
+        # The statements first, then the free answer.
+        self.fields = {**statements, "comment": self.fields["comment"]}
+
+    def clean_comment(self):
+        text = self.cleaned_data["comment"]
+        return "".join(ch for ch in text if ch in "\t\n\r" or ch.isprintable()).strip()

@@ -9,7 +9,7 @@ from django.utils.text import slugify
 from network_site.core.bulk import Progress, bulk_add_children, bulk_index, taken_slugs
 from network_site.core.demo import stream
 
-from .models import Booking, MeetingIndexPage, MeetingPage
+from .models import Booking, CheckOutAnswer, CheckOutInvitation, MeetingIndexPage, MeetingPage
 
 TOPICS = [
     "Carers' outcomes",
@@ -20,6 +20,9 @@ TOPICS = [
     "Leaving hospital well",
 ]
 BOOKINGS_PER_MEETING = 30
+CHECK_OUT_ANSWERED = 0.65
+# Mostly agreeing, as people who stay to the end tend to.
+AGREEMENT_WEIGHTS = (2, 3, 3, 4, 4, 4, 4, 5, 5, 5)
 
 
 def generate(context, count):
@@ -71,4 +74,31 @@ def generate(context, count):
         batch_size=1000,
     )
     bulk_index(MeetingPage, [meeting.pk for meeting in meetings])
-    stdout.write(f"Meetings: {count} added, with bookings")
+    answers = generate_check_outs(rng, [m for m in meetings if m.ends_at <= timezone.now()])
+    stdout.write(f"Meetings: {count} added, with bookings and {answers} check-out answers")
+
+
+def generate_check_outs(rng, past_meetings):
+    """About two in three who came to each past meeting answered its check-out."""
+    bookings = Booking.objects.filter(
+        meeting__in=past_meetings, status=Booking.Status.ATTENDING
+    ).values_list("pk", "meeting_id", "meeting__ends_at")
+    invitations, answers = [], []
+    for booking_id, meeting_id, ends_at in bookings:
+        answered = rng.random() < CHECK_OUT_ANSWERED
+        invitations.append(
+            CheckOutInvitation(booking_id=booking_id, sent_on=ends_at.date(), answered=answered)
+        )
+        if answered:
+            answers.append(
+                CheckOutAnswer(
+                    meeting_id=meeting_id,
+                    answered_on=ends_at.date() + timedelta(days=rng.randrange(3)),
+                    **{
+                        name: rng.choice(AGREEMENT_WEIGHTS) for name, _ in CheckOutAnswer.STATEMENTS
+                    },
+                )
+            )
+    CheckOutInvitation.objects.bulk_create(invitations, batch_size=1000)
+    CheckOutAnswer.objects.bulk_create(answers, batch_size=1000)
+    return len(answers)

@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -259,6 +261,12 @@ class MeetingPage(RoutablePageMixin, SitePage):
 
         return accept_offer(request, self)
 
+    @path("check-out/<str:token>/", name="check_out")
+    def check_out(self, request, token):
+        from .views import check_out
+
+        return check_out(request, self, token)
+
     @path("calendar/", name="calendar")
     def calendar(self, request):
         from .views import meeting_calendar
@@ -373,3 +381,53 @@ class MeetingMailing(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} of {self.meeting}"
+
+
+# Check-outs: "How was the meeting for you?" Attendance is a booking still "Coming" when the
+# meeting ends. The invitation says that a booking was asked and has answered; the answer holds
+# no user, booking, token, address or time of day, so neither can be joined back to the other.
+
+
+class CheckOutInvitation(models.Model):
+    """That this booking was sent its check-out, and whether it has answered (never which answer)."""
+
+    booking = models.OneToOneField(Booking, on_delete=models.CASCADE, related_name="check_out")
+    sent_on = models.DateField()
+    answered = models.BooleanField(default=False)
+
+    def __str__(self):
+        return f"Check-out for {self.booking}"
+
+
+class Agreement(models.IntegerChoices):
+    STRONGLY_DISAGREE = 1, "Strongly disagree"
+    DISAGREE = 2, "Disagree"
+    NEITHER = 3, "Neither agree nor disagree"
+    AGREE = 4, "Agree"
+    STRONGLY_AGREE = 5, "Strongly agree"
+
+
+class CheckOutAnswer(models.Model):
+    """One anonymous answer. A random key (no sequence that follows the order of answering) and
+    the day only."""
+
+    STATEMENTS = (
+        ("listened", "I felt listened to"),
+        ("learned", "I learned something I will use"),
+        ("connected", "I feel more connected to others doing this work"),
+        ("will_try", "I will try something new"),
+    )
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    meeting = models.ForeignKey(
+        MeetingPage, on_delete=models.CASCADE, related_name="check_out_answers"
+    )
+    answered_on = models.DateField()
+    listened = models.PositiveSmallIntegerField(choices=Agreement.choices)
+    learned = models.PositiveSmallIntegerField(choices=Agreement.choices)
+    connected = models.PositiveSmallIntegerField(choices=Agreement.choices)
+    will_try = models.PositiveSmallIntegerField(choices=Agreement.choices)
+    comment = models.TextField(blank=True, max_length=1000)
+
+    def __str__(self):
+        return f"A check-out answer for {self.meeting}"

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_http_methods, require_POST
 
 from network_site.membership.access import is_member, member_required
@@ -30,8 +31,15 @@ def meeting_page_context(page, request):
         "booking_form": BookingForm(meeting=page),
         "show_joining_link": page.can_see_joining_link(user, booking),
         "waiting_position": waiting_position(booking) if booking and booking.is_waiting else None,
+        "check_out_results": check_out_results(page) if member and page.has_ended(now) else None,
     }
     return context
+
+
+def check_out_results(page):
+    from .check_outs import results
+
+    return results(page)
 
 
 def waiting_position(booking):
@@ -129,3 +137,31 @@ def meeting_calendar(request, page):
             personal = True
     calendar = build_calendar([page], page.title, joining_links)
     return calendar_response(calendar, f"{page.slug}.ics", private=personal)
+
+
+@require_http_methods(["GET", "POST"])
+def check_out(request, page, token):
+    """The check-out form, from the emailed link: no sign-in, and nothing kept that says who."""
+    from . import check_outs
+    from .forms import CheckOutForm
+
+    def answer(template, status=200, **context):
+        context = {"page": page, **context}
+        response = TemplateResponse(request, f"pages/events/{template}", context, status=status)
+        # A page reached by someone's own link is never stored for others.
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    try:
+        invitation = check_outs.invitation_for(page, token)
+    except check_outs.ExpiredLink:
+        return answer("check_out_link_problem.html", 410, expired=True)
+    except check_outs.BadLink:
+        return answer("check_out_link_problem.html", 404, expired=False)
+    if invitation.answered:
+        return answer("check_out_thanks.html", already=True)
+    form = CheckOutForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        recorded = check_outs.record_answer(page, invitation, form.cleaned_data)
+        return answer("check_out_thanks.html", already=not recorded)
+    return answer("check_out_form.html", form=form)

@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 
-from network_site.core import home_sections, schedule
+from network_site.core import home_sections, impact, schedule
 from network_site.core.bulk import GENERATORS_HOOK, Generator
 from network_site.core.demo import DEMO_CONTENT_HOOK
 from network_site.core.impact import IMPACT_SECTIONS_HOOK, ImpactSection
@@ -145,7 +145,22 @@ def scheduled_jobs():
             schedule.DAILY,
             "Deletes access needs given for meetings that ended over the retention period ago.",
         ),
+        schedule.job(
+            "send_meeting_check_outs",
+            schedule.DAILY,
+            "Sends each member who came to a meeting that ended in the last week its check-out.",
+        ),
     ]
+
+
+# How meetings felt: the check-out results per meeting, never from fewer than five answers.
+@hooks.register(impact.IMPACT_SECTIONS_HOOK)
+def impact_section():
+    from .check_outs import impact_context
+
+    return impact.ImpactSection(
+        "check_outs", "How meetings felt", "events/impact/check_outs.html", impact_context, order=40
+    )
 
 
 @hooks.register(personal_data.PERSONAL_DATA_HOOK)

@@ -25,6 +25,7 @@ urlpatterns = [
     path("search/", core_views.search, name="search"),
     path("api/", include("network_site.api")),
     path("conversations/", include("conversations.urls")),
+    path("ripples/", include("ripples.urls")),
     path("sitemap.xml", core_sitemap.sitemap, name="sitemap"),
     path("robots.txt", core_sitemap.robots_txt, name="robots_txt"),
     path("favicon.ico", root_files.favicon, name="favicon"),

@@ -389,6 +389,10 @@ class StoryPage(RoutablePageMixin, SitePage):
         )
         index = self.story_index
         context["theme_links"] = [(tag, index.theme_url(tag.slug)) for tag in self.themes]
+        if not getattr(request, "is_preview", False):
+            from .page_sections import sections_for
+
+            context["added_sections"] = sections_for(self, request)
         return context
 
     @path("")

@@ -6,11 +6,12 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, Site
 
-from events.models import Booking, MeetingPage
+from events.models import Booking, CheckOutAnswer, CheckOutInvitation, MeetingPage
 from mapping.models import EntryDimensionValue, EntryRelationship, MappingEntryPage
 from network_site.core.models import HomePage
 from network_site.membership.models import MemberProfile
 from resources.models import ResourcePage
+from ripples.models import StoryUpdate, WhatITried
 from stories.models import MembersStoriesPage, StoryPage
 from tests.factories.events import MeetingIndexPageFactory
 from tests.factories.mapping import (
@@ -29,6 +30,7 @@ SMALL = {
     "resources": 6,
     "mapping_entries": 5,
     "meetings": 2,
+    "ripples": 10,
 }
 
 
@@ -83,6 +85,13 @@ def test_it_adds_every_kind_of_record_to_the_existing_content(demo_site, client)
     assert EntryDimensionValue.objects.filter(entry__in=new_entries).exists()
     assert EntryRelationship.objects.filter(source__in=new_entries).exists()
     assert Booking.objects.filter(member__username__startswith="network-member-").count() == 24
+    # h5: ripples on generated stories; check-outs only for past meetings (both here are to come).
+    assert StoryUpdate.objects.approved().count() == 10
+    assert WhatITried.objects.approved().count() == 5
+    assert not CheckOutInvitation.objects.exists()
+    assert (
+        CheckOutAnswer.objects.count() == CheckOutInvitation.objects.filter(answered=True).count()
+    )
 
     # The tree is sound and the generated pages are served and searchable.
     assert Page.find_problems() == ([], [], [], [], [])

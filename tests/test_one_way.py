@@ -217,10 +217,12 @@ def test_apps_extend_each_other_through_wagtail_hooks_not_ready():
         "conversations",
         "learning_log",
         "accessibility",
+        "ripples",
     ]
     assert [option for option, _path, _default in registered_generators()] == [
         "members",
         "stories",
+        "ripples",
         "resources",
         "mapping_entries",
         "meetings",

@@ -673,6 +673,33 @@ CASES += [
     Case(
         "page:accessibility.AccessibilityStatementPage", "{accessibility_statement}", everyone(200)
     ),
+    # h5: ripples (a teller's update, a member's "what I tried", the asking choice) and meeting
+    # check-outs (signed links: no sign-in; forged, expired and reused links get a clear page).
+    Case("ripples/ask-me/", "/ripples/ask-me/", for_members()),
+    Case(
+        "ripples/stories/<int:story_id>/update/",
+        "/ripples/stories/{public_story_id}/update/",
+        for_members() | {"other_member": 404, "administrator": 404},
+    ),
+    Case(
+        "ripples/stories/<int:story_id>/update/",
+        "/ripples/stories/{draft_story_id}/update/",
+        for_members(members=404),
+    ),
+    Case(
+        "ripples/stories/<int:story_id>/tried/",
+        "/ripples/stories/{public_story_id}/tried/",
+        for_members() | {"other_member": 403, "administrator": 403},
+    ),
+    Case(
+        "ripples/stories/<int:story_id>/tried/",
+        "/ripples/stories/{members_story_id}/tried/",
+        for_members(members=403),
+    ),
+    Case("page:events.MeetingPage:check-out/<str:token>/", "{check_out_link}", everyone(200)),
+    Case("page:events.MeetingPage:check-out/<str:token>/", "{check_out_forged}", everyone(404)),
+    Case("page:events.MeetingPage:check-out/<str:token>/", "{check_out_expired}", everyone(410)),
+    Case("page:events.MeetingPage:check-out/<str:token>/", "{check_out_reused}", everyone(200)),
 ]
 
 
@@ -713,6 +740,7 @@ OUR_PACKAGES = (
     "following.",
     "conversations.",
     "learning_log.",
+    "ripples.",
 )
 
 
@@ -831,6 +859,7 @@ def build_site(home_page):
     objects.update(h1_conversation_objects(member, public_story))
     objects["learning_log_entry_id"] = Entry.objects.create(owner=member, reflection="Mine").pk
     objects["accessibility_statement"] = AccessibilityStatementPageFactory(parent=home_page).url
+    objects.update(h5_objects(member, public_story, meeting))
     return {"member": member, "urls": objects}
 
 
@@ -845,6 +874,37 @@ def following_objects(member, story):
         "follow_id": Follow.objects.get(user=member, object_id=story.pk).pk,
         "notification_id": news.pk,
         "email_choice_token": tokens.make_token(member, [kinds.FOLLOWED]),
+    }
+
+
+def h5_objects(member, public_story, meeting):
+    """h5: the member found the public story helpful; check-out links for the meeting."""
+    from unittest import mock
+
+    from events.check_outs import make_token
+    from events.models import Booking, CheckOutInvitation
+    from stories.models import HelpedMark
+
+    HelpedMark.objects.create(story=public_story, user=member)
+
+    def check_out_link(attendee, answered=False, when=None):
+        booking = Booking.objects.create(
+            meeting=meeting, member=attendee, status=Booking.Status.ATTENDING
+        )
+        CheckOutInvitation.objects.create(
+            booking=booking, sent_on=timezone.localdate(), answered=answered
+        )
+        with mock.patch("time.time", return_value=(when or timezone.now()).timestamp()):
+            return meeting.url + meeting.reverse_subpage("check_out", args=[make_token(booking)])
+
+    link = check_out_link(MemberFactory())
+    return {
+        "check_out_link": link,
+        "check_out_forged": link[:-6] + "AAAAA/",
+        "check_out_expired": check_out_link(
+            MemberFactory(), when=timezone.now() - timedelta(days=90)
+        ),
+        "check_out_reused": check_out_link(MemberFactory(), answered=True),
     }
 
 

@@ -58,6 +58,8 @@ def test_permissions_given_by_hand_are_taken_away_again_and_wagtails_defaults_re
         ("wagtailadmin", "access_admin"),
         ("conversations", "moderate_contribution"),
     }
+    assert held(MODERATOR) == {tuple(dotted.split(".", 1)) for dotted in MODERATOR.permissions}
+    assert ("membership", "view_joinrequest") not in held(MODERATOR)
     # Wagtail gives its Moderators group every page; here they have none beyond the stories.
     assert not GroupPagePermission.objects.filter(group=moderators).exists()
 

@@ -30,6 +30,7 @@ from network_site.membership import services
 from network_site.membership.digest import queue_due_digests
 from network_site.membership.models import JoinRequest, MemberProfile, MembershipSettings
 from network_site.settings.environment import env_site_url
+from ripples.models import AskingChoice
 from stories.models import StoryPage
 from tests.factories.events import MeetingIndexPageFactory, MeetingPageFactory
 from tests.factories.mapping import MappingEntryPageFactory, MappingGuidePageFactory
@@ -226,6 +227,19 @@ def produce_every_email(client, home_page):
         )
     with on_commit():
         moderation.hide(held, story_moderator, "Please keep to the story.")
+    # h5: a meeting's check-out, and a teller asked what happened next.
+    ended = MeetingPageFactory(
+        parent=meetings, slug="ended", starts_at=timezone.now() - timedelta(days=1, hours=3)
+    )
+    Booking.objects.create(meeting=ended, member=first, status=Booking.Status.ATTENDING)
+    with on_commit():
+        call_command("send_meeting_check_outs", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    AskingChoice.objects.create(user=story.owner, ask_me=True)
+    StoryPage.objects.filter(pk=story.pk).update(
+        first_published_at=timezone.now() - timedelta(days=100)
+    )
+    with on_commit():
+        call_command("ask_what_happened_next", stdout=open("/dev/null", "w"))  # noqa: SIM115
     return meetings
 
 

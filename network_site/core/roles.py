@@ -63,7 +63,15 @@ MODERATOR = Role(
         " only), publishes the ones they approve, and reads members-only stories. Nothing of"
         " other pages, meetings, bookings or join requests. Moderates members' conversations."
     ),
-    permissions=(ADMIN_ACCESS, "conversations.moderate_contribution"),
+    permissions=(
+        ADMIN_ACCESS,
+        "conversations.moderate_contribution",
+        # Stories' updates and "what I tried", moderated like the stories themselves.
+        "ripples.view_storyupdate",
+        "ripples.change_storyupdate",
+        "ripples.view_whatitried",
+        "ripples.change_whatitried",
+    ),
     page_permissions={"stories.storyindexpage": ("publish",)},
 )
 COORDINATOR = Role(

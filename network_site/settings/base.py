@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "conversations",
     "learning_log",
     "accessibility",
+    "ripples",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
