@@ -69,8 +69,8 @@ MODERATOR = Role(
 COORDINATOR = Role(
     group="Coordinators",
     description=(
-        "Answers join requests, looks after the members list in the admin, and sees how many"
-        " places the next meetings have taken."
+        "Answers join requests, looks after the members list in the admin, sees how many"
+        " places the next meetings have taken, and exports the practice map as briefings."
     ),
     permissions=(
         ADMIN_ACCESS,
@@ -79,6 +79,7 @@ COORDINATOR = Role(
         "membership.decide_joinrequest",
         "membership.view_memberprofile",
         "membership.deactivate_member",
+        "practice_map.export_briefing",
     ),
 )
 EDITOR = Role(
@@ -98,6 +99,9 @@ EDITOR = Role(
         "mapping.add_comparisondimension",
         "mapping.change_comparisondimension",
         "mapping.delete_comparisondimension",
+        "practice_map.add_outcomearea",
+        "practice_map.change_outcomearea",
+        "practice_map.delete_outcomearea",
     ),
     page_permissions={ROOT_PAGE: ("add", "change", "publish", "lock", "unlock")},
     collection_permissions=_IMAGES_AND_DOCUMENTS,

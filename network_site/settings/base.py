@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "mapping",
     "stories",
     "events",
+    "practice_map",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
