@@ -207,13 +207,21 @@ def test_apps_extend_each_other_through_wagtail_hooks_not_ready():
     assert [path.name for path in apps_modules if registries.search(path.read_text())] == []
 
     # In INSTALLED_APPS order, as `ready()` gave them.
-    assert demo_app_labels() == ["membership", "resources", "mapping", "stories", "events"]
+    assert demo_app_labels() == [
+        "membership",
+        "resources",
+        "mapping",
+        "stories",
+        "events",
+        "practice_map",
+    ]
     assert [option for option, _path, _default in registered_generators()] == [
         "members",
         "stories",
         "resources",
         "mapping_entries",
         "meetings",
+        "outcome_areas",
     ]
     assert {key for key, _label in home_sections.choices()} == {
         "join",

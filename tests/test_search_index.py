@@ -10,6 +10,7 @@ from wagtail.search.backends import get_search_backend
 from tests.factories.core import StandardPageFactory
 from tests.factories.events import MeetingIndexPageFactory, MeetingPageFactory
 from tests.factories.mapping import MappingEntryPageFactory, MappingGuidePageFactory
+from tests.factories.practice_map import PracticeMapPageFactory
 from tests.factories.resources import (
     BookletChapterPageFactory,
     BookletPageFactory,
@@ -38,6 +39,7 @@ def one_live_page_of_each_type(home_page):
     guide = CarersActGuidePageFactory(parent=home_page)
     CarersActSectionPageFactory(parent=guide)
     SelfCheckPageFactory(parent=guide)
+    PracticeMapPageFactory(parent=home_page)
     pages = {}
     for page in Page.objects.live().filter(depth__gt=1).specific():
         pages.setdefault(type(page), page)
