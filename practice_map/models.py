@@ -7,6 +7,7 @@ The counting is in map.py, the drawing in the page's templates.
 
 from django.db import models
 from django.forms import CheckboxSelectMultiple
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
@@ -15,8 +16,17 @@ from network_site.core.pages import SitePage
 from network_site.core.search import summary_search_fields
 
 
+class OutcomeAreaForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Themes in alphabetical order: editors look for a theme by its name.
+        self.fields["themes"].queryset = self.fields["themes"].queryset.order_by("name")
+
+
 class OutcomeArea(models.Model):
     """An editor-kept group of themes: one row of the map."""
+
+    base_form_class = OutcomeAreaForm
 
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
