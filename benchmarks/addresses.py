@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from events.models import MeetingIndexPage, MeetingPage
 from mapping.models import MappingEntryPage, MappingGuidePage
+from practice_map.models import PracticeMapPage
 from resources.models import BookletChapterPage, ResourceIndexPage
 from stories.models import StoryIndexPage, StoryPage
 
@@ -46,7 +47,24 @@ def addresses():
         ("meetings index", meetings.url),
         ("a meeting", meeting.url),
     ]
-    return pages
+    return pages + practice_map_addresses()
+
+
+def practice_map_addresses():
+    """The outcomes practice map (issue 26 asks for at most 300 ms uncached with 10,000 stories),
+    switched to council areas with a filter, and its fullest kind of cell; none on a benchmark
+    database made before the map existed."""
+    practice_map = PracticeMapPage.objects.live().first()
+    if practice_map is None:
+        return []
+    return [
+        ("practice map", practice_map.url),
+        (
+            "practice map, council areas",
+            practice_map.url + "?axis=council&perspective=unpaid-carer",
+        ),
+        ("a practice map cell", practice_map.url + "cell/?area=carers-and-families&column=health"),
+    ]
 
 
 def member_addresses():
@@ -67,6 +85,7 @@ def member_addresses():
         ("search, a common word", "/search/?q=conversation"),
         ("directory", reverse("membership:directory")),
         ("a meeting", meeting.url),
+        *practice_map_addresses()[:1],
     ]
 
 

@@ -103,6 +103,12 @@ class StoryForm(forms.Form):
         label="The people in this story agreed to it being shared, or cannot be identified from it",
         required=False,
     )
+    may_be_quoted = forms.BooleanField(
+        label="The network may quote my story's summary in its briefings",
+        help_text="Briefings go to people who plan and fund support. You can change your mind "
+        "at any time by editing your story.",
+        required=False,
+    )
     credit = forms.ChoiceField(
         label="How should we credit you?",
         choices=choices.CREDIT_CHOICES,
@@ -157,6 +163,7 @@ class StoryForm(forms.Form):
             "council_area",
             "image_alt_text",
             "consent_confirmed",
+            "may_be_quoted",
             "credit",
             "credit_name",
             "credit_role",

@@ -247,6 +247,13 @@ class StoryPage(RoutablePageMixin, SitePage):
     audience = models.CharField(
         max_length=20, choices=choices.AUDIENCE_CHOICES, default=choices.AUDIENCE_PUBLIC
     )
+    # The teller's own choice, made on the sharing form and recorded in the consent ledger
+    # (stories/quoting.py): editors see it but cannot give it for them.
+    may_be_quoted = models.BooleanField(
+        "may be quoted in the network's briefings",
+        default=False,
+        help_text="Given by the teller on the sharing form; recorded in their consent records.",
+    )
     withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     content_panels = Page.content_panels + [
@@ -275,6 +282,7 @@ class StoryPage(RoutablePageMixin, SitePage):
                 FieldPanel("credit_role"),
                 FieldPanel("credit_organisation"),
                 FieldPanel("audience"),
+                FieldPanel("may_be_quoted", read_only=True),
             ],
             heading="Consent, credit and audience",
         ),

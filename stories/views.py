@@ -19,6 +19,7 @@ from network_site.membership.access import member_required
 
 from .forms import SAVE_DRAFT, SUBMIT, StoryForm
 from .models import StoryPage
+from .quoting import record_quote_choice
 from .uploads import save_upload
 from .workflow import save_story, story_status, with_workflow_states
 from .workflow import withdraw_story as withdraw
@@ -158,7 +159,9 @@ def save_story_from_form(request, form, index, draft, kept_image):
                 image.tags.remove(KEPT_IMAGE_TAG)
             if image is not None:
                 draft.image = image
-            return save_story(index, draft, request.user, submit=submit), submit
+            saved = save_story(index, draft, request.user, submit=submit)
+            record_quote_choice(saved, request.user)
+            return saved, submit
     except ValidationError as error:
         form.add_model_errors(error)
         return None, False

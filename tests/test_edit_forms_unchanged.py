@@ -187,9 +187,11 @@ def admin_edit_cases():
 def make_one_of_each_snippet():
     from mapping.models import ComparisonDimension
     from resources.models import Audience
+    from tests.factories.practice_map import make_outcome_area
 
     Audience.objects.get_or_create(name="Carers", slug="carers")
     ComparisonDimension.objects.get_or_create(name="Who it is for")
+    make_outcome_area("Carers and families", ["Carers", "Young carers"])
 
 
 # Forms whose fields the admin's JavaScript builds (StreamField): there is no markup to read, so

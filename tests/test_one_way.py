@@ -218,6 +218,7 @@ def test_apps_extend_each_other_through_wagtail_hooks_not_ready():
         "learning_log",
         "accessibility",
         "ripples",
+        "practice_map",
     ]
     assert [option for option, _path, _default in registered_generators()] == [
         "members",
@@ -228,6 +229,7 @@ def test_apps_extend_each_other_through_wagtail_hooks_not_ready():
         "meetings",
         "follows",
         "conversations",
+        "outcome_areas",
     ]
     assert {key for key, _label in home_sections.choices()} == {
         "join",

@@ -38,6 +38,7 @@ from tests.factories.membership import (
     MemberFactory,
     make_staff,
 )
+from tests.factories.practice_map import PracticeMapPageFactory, make_outcome_area
 from tests.factories.resources import (
     BookletChapterPageFactory,
     BookletPageFactory,
@@ -701,6 +702,25 @@ CASES += [
     Case("page:events.MeetingPage:check-out/<str:token>/", "{check_out_expired}", everyone(410)),
     Case("page:events.MeetingPage:check-out/<str:token>/", "{check_out_reused}", everyone(200)),
 ]
+CASES += [
+    # h4: the outcomes practice map, a cell's list, and the coordinators' briefings.
+    Case("page:practice_map.PracticeMapPage", "{practice_map}", everyone(200)),
+    Case(
+        "page:practice_map.PracticeMapPage:cell/",
+        "{practice_map}cell/?area=carers-and-families&column=health",
+        everyone(200),
+    ),
+    Case(
+        "page:practice_map.PracticeMapPage:briefing/csv/",
+        "{practice_map}briefing/csv/?area=carers-and-families",
+        answers(403, **dict.fromkeys(SIGNED_OUT, LOGIN), coordinator=200, administrator=200),
+    ),
+    Case(
+        "page:practice_map.PracticeMapPage:briefing/pdf/",
+        "{practice_map}briefing/pdf/?area=carers-and-families&column=health",
+        answers(403, **dict.fromkeys(SIGNED_OUT, LOGIN), coordinator=200, administrator=200),
+    ),
+]
 
 
 def h1_conversation_objects(member, story):
@@ -853,7 +873,9 @@ def build_site(home_page):
         "private_image_id": private_image.pk,
         "join_request_id": JoinRequestFactory(status=JoinRequest.Status.PENDING).pk,
         "sector_id": Sector.objects.first().pk,
+        "practice_map": PracticeMapPageFactory(parent=home_page).url,
     }
+    make_outcome_area("Carers and families", ["Carers"])
     objects["member_profile_id"] = MemberProfile.objects.get_or_create(user=member)[0].pk
     objects.update(following_objects(member, public_story))
     objects.update(h1_conversation_objects(member, public_story))

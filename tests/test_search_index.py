@@ -11,6 +11,7 @@ from tests.factories.accessibility import AccessibilityStatementPageFactory
 from tests.factories.core import StandardPageFactory
 from tests.factories.events import MeetingIndexPageFactory, MeetingPageFactory
 from tests.factories.mapping import MappingEntryPageFactory, MappingGuidePageFactory
+from tests.factories.practice_map import PracticeMapPageFactory
 from tests.factories.resources import (
     BookletChapterPageFactory,
     BookletPageFactory,
@@ -40,6 +41,7 @@ def one_live_page_of_each_type(home_page):
     CarersActSectionPageFactory(parent=guide)
     SelfCheckPageFactory(parent=guide)
     AccessibilityStatementPageFactory(parent=home_page)
+    PracticeMapPageFactory(parent=home_page)
     pages = {}
     for page in Page.objects.live().filter(depth__gt=1).specific():
         pages.setdefault(type(page), page)

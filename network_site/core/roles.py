@@ -78,7 +78,8 @@ COORDINATOR = Role(
     group="Coordinators",
     description=(
         "Answers join requests, looks after the members list in the admin, and sees how many"
-        " places the next meetings have taken; writes and exports the impact report."
+        " places the next meetings have taken; writes and exports the impact report, and"
+        " exports the practice map as briefings."
     ),
     permissions=(
         ADMIN_ACCESS,
@@ -88,6 +89,7 @@ COORDINATOR = Role(
         "membership.view_memberprofile",
         "membership.deactivate_member",
         "impact.view_report",
+        "practice_map.export_briefing",
     ),
 )
 EDITOR = Role(
@@ -110,6 +112,9 @@ EDITOR = Role(
         "conversations.add_conversationsettings",
         "conversations.change_conversationsettings",
         "conversations.delete_conversationsettings",
+        "practice_map.add_outcomearea",
+        "practice_map.change_outcomearea",
+        "practice_map.delete_outcomearea",
     ),
     page_permissions={ROOT_PAGE: ("add", "change", "publish", "lock", "unlock")},
     collection_permissions=_IMAGES_AND_DOCUMENTS,

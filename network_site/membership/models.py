@@ -173,6 +173,7 @@ class ConsentRecord(models.Model):
         DIRECTORY = "directory", "Listing in the member directory"
         MEETINGS_MAILING = "meetings_mailing", "The meetings mailing"
         DIGEST = "digest", "The digest of new stories and resources"
+        BRIEFING_QUOTES = "briefing_quotes", "Quoting a story in the network's briefings"
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consent_records"

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "learning_log",
     "accessibility",
     "ripples",
+    "practice_map",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
