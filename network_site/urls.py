@@ -17,6 +17,7 @@ urlpatterns = [
     ),
     path("documents/authenticate_with_password/<int:restriction_id>/", core_views.not_found),
     path("", include("network_site.membership.urls")),
+    path("", include("plain_language.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),

@@ -34,8 +34,10 @@ INSTALLED_APPS = [
     # The order of the apps' demo pages in the menu.
     "resources",
     "mapping",
+    "plain_language",
     "stories",
     "events",
+    "easy_read",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -325,6 +327,8 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/h/key",
     # Members writing to each other through the directory: a few a day, fewer to one person.
     "member_contact": "10/d/user,2/d/key",
+    # The language check as a member types (plain_language): one a second is plenty.
+    "language_check": "60/m/user",
 }
 # Two-step sign-in (allauth's MFA): an authenticator app (TOTP) or a security key (WebAuthn, where
 # the browser has it), with recovery codes for a lost device. Staff must have it before these paths
