@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-APPS = {"stories", "resources", "events", "mapping"}
+APPS = {"stories", "resources", "events", "mapping", "plain_language", "easy_read"}
 SHARED = ["network_site/core", "network_site/membership"]
 
 

@@ -13,7 +13,15 @@ from django.utils.module_loading import import_string
 from wagtail.models import Page
 
 PROJECT_DIR = Path(settings.BASE_DIR)
-PROJECT_PACKAGES = ("network_site", "stories", "resources", "events", "mapping")
+PROJECT_PACKAGES = (
+    "network_site",
+    "stories",
+    "resources",
+    "events",
+    "mapping",
+    "plain_language",
+    "easy_read",
+)
 
 
 def is_private(name):

@@ -13,7 +13,15 @@ from tests.test_form_rendering import assert_every_reference_resolves
 
 DEMO_APPS = ["resources", "mapping"]
 
-SOURCE_PACKAGES = ["network_site", "stories", "resources", "events", "mapping"]
+SOURCE_PACKAGES = [
+    "network_site",
+    "stories",
+    "resources",
+    "events",
+    "mapping",
+    "plain_language",
+    "easy_read",
+]
 HTML_IN_PYTHON = {"mark_safe", "format_html", "format_html_join", "SafeString"}
 
 
@@ -201,13 +209,28 @@ def test_apps_extend_each_other_through_wagtail_hooks_not_ready():
         r"|register_section|register_news|register_tagged_pages|personal_data|register_next_meeting"
     )
     apps_modules = [
-        base / package / "apps.py" for package in ["stories", "resources", "events", "mapping"]
+        base / package / "apps.py"
+        for package in [
+            "stories",
+            "resources",
+            "events",
+            "mapping",
+            "plain_language",
+            "easy_read",
+        ]
     ]
     apps_modules += [base / "network_site/core/apps.py", base / "network_site/membership/apps.py"]
     assert [path.name for path in apps_modules if registries.search(path.read_text())] == []
 
     # In INSTALLED_APPS order, as `ready()` gave them.
-    assert demo_app_labels() == ["membership", "resources", "mapping", "stories", "events"]
+    assert demo_app_labels() == [
+        "membership",
+        "resources",
+        "mapping",
+        "stories",
+        "events",
+        "easy_read",
+    ]
     assert [option for option, _path, _default in registered_generators()] == [
         "members",
         "stories",
