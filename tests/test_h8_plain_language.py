@@ -156,7 +156,7 @@ def test_short_text_gets_no_figure():
 @settings(max_examples=80, deadline=None)
 @given(text=st.text(max_size=400))
 def test_any_text_is_checked_without_error(text):
-    [advice] = check_fields([("text", "Text", text)], [])
+    [advice] = check_fields([("text", "Text", text)])
     if advice.readability:
         assert 0 <= advice.readability.score <= 100
 
@@ -322,3 +322,26 @@ def test_staff_who_cannot_edit_the_page_are_refused(client, home_page):
     assert response.status_code == 302
     client.force_login(make_staff(EDITOR))
     assert client.get(reverse("plain_language_check_page", args=[999999])).status_code == 404
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    overrides=st.dictionaries(
+        st.sampled_from(["title", "summary", "what_mattered", "what_changed", "language_checked"]),
+        st.one_of(
+            st.text(max_size=200).map(lambda text: text.replace("\x00", "")),
+            st.sampled_from(["service user", "PLACED", "non compliant care packages", "1", ""]),
+        ),
+        max_size=4,
+    )
+)
+def test_hostile_input_to_the_story_form_never_breaks_and_the_advice_saves_nothing(
+    client, story_index, member, overrides
+):
+    before = StoryPage.objects.count()
+    response = client.post(story_index.share_url, story_form_data(**overrides))
+    assert response.status_code in (200, 302)
+    if response.status_code == 200 and b'id="language-review"' in response.content:
+        assert StoryPage.objects.count() == before
