@@ -52,7 +52,7 @@ def load(context):
             record["slug"],
             title=record["title"],
             introduction=record["introduction"],
-            standard_page=standard_page,
+            standard_page_id=standard_page.pk if standard_page else None,
             body=body_of(record),
             next_step_text=record.get("next_step_text", ""),
             next_step_address=record.get("next_step_address", ""),

@@ -8,6 +8,7 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
 from tests.factories.core import StandardPageFactory
+from tests.factories.easy_read import EasyReadIndexPageFactory, EasyReadPageFactory
 from tests.factories.events import MeetingIndexPageFactory, MeetingPageFactory
 from tests.factories.mapping import MappingEntryPageFactory, MappingGuidePageFactory
 from tests.factories.resources import (
@@ -38,6 +39,10 @@ def one_live_page_of_each_type(home_page):
     guide = CarersActGuidePageFactory(parent=home_page)
     CarersActSectionPageFactory(parent=guide)
     SelfCheckPageFactory(parent=guide)
+    EasyReadPageFactory(
+        parent=EasyReadIndexPageFactory(parent=home_page),
+        standard_page=StandardPageFactory(parent=home_page),
+    )
     pages = {}
     for page in Page.objects.live().filter(depth__gt=1).specific():
         pages.setdefault(type(page), page)

@@ -23,7 +23,7 @@ class HeaderLink:
 
 
 def header_links(page, request):
-    if not isinstance(page, Page) or request is None:
+    if not isinstance(page, Page) or page.pk is None or request is None:
         return []
     links = []
     for give_links in hooks.get_hooks(PAGE_HEADER_LINKS_HOOK):
