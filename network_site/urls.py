@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("network_site.membership.urls")),
     path("", include("following.urls")),
     path("", include("learning_log.urls")),
+    path("", include("plain_language.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),

@@ -18,6 +18,7 @@ from network_site.core.storage import STORAGE_ERRORS, log_storage_failure
 from network_site.membership.access import member_required
 
 from .forms import SAVE_DRAFT, SUBMIT, StoryForm
+from .language import LANGUAGE_CHECKED, has_findings, story_language_advice
 from .models import StoryPage
 from .quoting import record_quote_choice
 from .uploads import save_upload
@@ -114,7 +115,9 @@ def keep_chosen_image(form, user, kept):
     return kept
 
 
-def story_form_response(request, index, form, story=None, status=None, kept_image=None):
+def story_form_response(
+    request, index, form, story=None, status=None, kept_image=None, language_review=False
+):
     details = (
         form.identifying_details
         if form.is_bound
@@ -131,8 +134,20 @@ def story_form_response(request, index, form, story=None, status=None, kept_imag
             "identifying_details": details,
             "kept_image": kept_image,
             "kept_image_token": kept_image_token(kept_image, request.user) if kept_image else "",
+            "language_advice": story_language_advice(form),
+            "language_review": language_review,
+            "language_checked": language_review or bool(request.POST.get(LANGUAGE_CHECKED)),
         },
     )
+
+
+def wants_language_review(request, form, action):
+    """Whether to show the language advice before a story goes to the moderators: once, when the
+    member has not seen it yet and the story is otherwise ready to go. Advice, never a refusal:
+    submitting again sends it."""
+    if action != SUBMIT or request.POST.get(LANGUAGE_CHECKED) or not form.is_valid():
+        return False
+    return has_findings(story_language_advice(form))
 
 
 def save_story_from_form(request, form, index, draft, kept_image):
@@ -177,6 +192,11 @@ def handle_story_form(request, index, story=None):
             request.POST, request.FILES, action=action, has_image=draft.image_id is not None
         )
         kept_image = kept_image_from(request.POST.get("kept_image"), request.user)
+        if wants_language_review(request, form, action):
+            kept_image = keep_chosen_image(form, request.user, kept_image)
+            return story_form_response(
+                request, index, form, story, status, kept_image, language_review=True
+            )
         saved, submitted = save_story_from_form(request, form, index, draft, kept_image)
         if saved is not None:
             if submitted:

@@ -219,6 +219,7 @@ def test_apps_extend_each_other_through_wagtail_hooks_not_ready():
         "accessibility",
         "ripples",
         "practice_map",
+        "easy_read",
     ]
     assert [option for option, _path, _default in registered_generators()] == [
         "members",

@@ -30,6 +30,7 @@ from network_site.membership.models import JoinRequest, MemberProfile
 from tests.conftest import module_database
 from tests.factories.accessibility import AccessibilityStatementPageFactory
 from tests.factories.core import StandardPageFactory, make_home_page
+from tests.factories.easy_read import EasyReadIndexPageFactory, EasyReadPageFactory
 from tests.factories.events import MeetingIndexPageFactory, MeetingPageFactory
 from tests.factories.mapping import MappingEntryPageFactory, MappingGuidePageFactory
 from tests.factories.membership import (
@@ -701,6 +702,22 @@ CASES += [
     Case("page:events.MeetingPage:check-out/<str:token>/", "{check_out_forged}", everyone(404)),
     Case("page:events.MeetingPage:check-out/<str:token>/", "{check_out_expired}", everyone(410)),
     Case("page:events.MeetingPage:check-out/<str:token>/", "{check_out_reused}", everyone(200)),
+    # h8: Easy Read pages and their PDF; the language check as you type and in the admin.
+    Case("page:easy_read.EasyReadIndexPage", "{easy_read_index}", everyone(200)),
+    Case("page:easy_read.EasyReadPage", "{easy_read_page}", everyone(200)),
+    Case("page:easy_read.EasyReadPage:pdf/", "{easy_read_page}pdf/", everyone(200)),
+    Case("language-check/", "/language-check/", everyone(405)),
+    Case(
+        "language-check/",
+        "/language-check/",
+        answers(403, **dict.fromkeys(MEMBERS + STAFF + ("administrator",), 200)),
+        method="post",
+    ),
+    Case(
+        "admin/language-check/pages/<int:page_id>/",
+        "/admin/language-check/pages/{standard_page_id}/",
+        for_admin(("editor", "administrator"), refused=302),
+    ),
 ]
 CASES += [
     # h4: the outcomes practice map, a cell's list, and the coordinators' briefings.
@@ -761,6 +778,8 @@ OUR_PACKAGES = (
     "conversations.",
     "learning_log.",
     "ripples.",
+    "plain_language.",
+    "easy_read.",
 )
 
 
@@ -839,8 +858,15 @@ def build_site(home_page):
     )
     public_image = ImageFactory(title="Public", file=get_test_image_file())
     private_image = ImageFactory(title="Private", collection=private)
+    standard_page = StandardPageFactory(parent=home_page)
+    easy_read_index = EasyReadIndexPageFactory(parent=home_page)
     objects = {
-        "standard_page": StandardPageFactory(parent=home_page).url,
+        "standard_page": standard_page.url,
+        "standard_page_id": standard_page.pk,
+        "easy_read_index": easy_read_index.url,
+        "easy_read_page": EasyReadPageFactory(
+            parent=easy_read_index, standard_page=standard_page
+        ).url,
         "stories": stories.url,
         "public_story": public_story.url,
         "public_story_id": public_story.pk,

@@ -9,6 +9,7 @@ from wagtail.search.backends import get_search_backend
 
 from tests.factories.accessibility import AccessibilityStatementPageFactory
 from tests.factories.core import StandardPageFactory
+from tests.factories.easy_read import EasyReadIndexPageFactory, EasyReadPageFactory
 from tests.factories.events import MeetingIndexPageFactory, MeetingPageFactory
 from tests.factories.mapping import MappingEntryPageFactory, MappingGuidePageFactory
 from tests.factories.practice_map import PracticeMapPageFactory
@@ -42,6 +43,10 @@ def one_live_page_of_each_type(home_page):
     SelfCheckPageFactory(parent=guide)
     AccessibilityStatementPageFactory(parent=home_page)
     PracticeMapPageFactory(parent=home_page)
+    EasyReadPageFactory(
+        parent=EasyReadIndexPageFactory(parent=home_page),
+        standard_page=StandardPageFactory(parent=home_page),
+    )
     pages = {}
     for page in Page.objects.live().filter(depth__gt=1).specific():
         pages.setdefault(type(page), page)

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     # The order of the apps' demo pages in the menu.
     "resources",
     "mapping",
+    "plain_language",
     "stories",
     "events",
     "impact",
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "accessibility",
     "ripples",
     "practice_map",
+    "easy_read",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -339,6 +341,8 @@ ACCOUNT_RATE_LIMITS = {
     # Conversations: responses, replies, questions and answers a member may post, and flags.
     "conversation_post": "20/h/user",
     "conversation_flag": "30/h/user",
+    # The language check as a member types (plain_language): one a second is plenty.
+    "language_check": "60/m/user",
 }
 # Two-step sign-in (allauth's MFA): an authenticator app (TOTP) or a security key (WebAuthn, where
 # the browser has it), with recovery codes for a lost device. Staff must have it before these paths

@@ -76,3 +76,11 @@ def metadata_item(context, content, key):
     item = context.template.engine.get_template("components/metadata_item.html")
     with context.push(key=key, value=content):
         return item.render(context)
+
+
+@register.inclusion_tag("components/page_header_links.html", takes_context=True)
+def page_header_links(context):
+    """Links the apps add under the page's title (network_site/core/page_links.py)."""
+    from ..page_links import header_links
+
+    return {"links": header_links(context.get("page"), context.get("request"))}

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class EasyReadConfig(AppConfig):
+    name = "easy_read"
+    verbose_name = "Easy Read"
