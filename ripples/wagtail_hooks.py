@@ -2,6 +2,7 @@
 admin screens, the daily asking job, page-cache purges, personal data, the impact report, the demo
 content and the network generator."""
 
+from django.db.models import Q
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -137,3 +138,16 @@ def demo_content():
 @hooks.register(GENERATORS_HOOK)
 def network_generator():
     return Generator("ripples", "ripples.generate.generate", 2000, order=25)
+
+
+# The practice map's "stories that changed someone's practice": those with an approved update or
+# "what I tried".
+@hooks.register("register_practice_change_stories")
+def stories_that_changed_practice():
+    def with_ripples(stories):
+        return stories.filter(
+            Q(pk__in=StoryUpdate.objects.approved().values("story_id"))
+            | Q(pk__in=WhatITried.objects.approved().values("story_id"))
+        )
+
+    return with_ripples

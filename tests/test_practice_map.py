@@ -18,6 +18,7 @@ from network_site.membership.models import ConsentRecord
 from practice_map.map import AXIS_SECTOR, MapFilters, build_map
 from practice_map.models import PracticeMapPage
 from resources.pdf import pdf_available
+from ripples.models import Moderation, StoryUpdate
 from stories.models import StoryPage
 from stories.quoting import ledger_key, quotable
 from tests.conftest import module_database
@@ -150,21 +151,22 @@ def test_story_filters_count_stories_only(site):
     assert health_cell(everyone).counts == {"stories": 1, "resources": 1, "entries": 1}
 
 
-def test_the_practice_change_filter_is_offered_only_when_an_app_gives_it(client, site):
-    page = client.get(site["url"]).content.decode()
-    assert "changed_practice" not in page
-    with hooks.register_temporarily(
-        "register_practice_change_stories",
-        lambda: lambda stories: stories.filter(title__startswith="A public"),
-    ):
-        page = client.get(site["url"], {"changed_practice": "on"}).content.decode()
-        assert "changed_practice" in page
-        assert "1 story</a>" in page or "1 story<span" in page
+def test_the_practice_change_filter_counts_stories_with_an_approved_ripple(client, site):
+    def stories_that_changed_practice():
         filters = MapFilters(changed_practice=True)
-        assert (
-            health_cell(build_map(AXIS_SECTOR, filters, with_members_only=True)).counts["stories"]
-            == 1
-        )
+        return health_cell(build_map(AXIS_SECTOR, filters, with_members_only=True)).counts[
+            "stories"
+        ]
+
+    assert stories_that_changed_practice() == 0
+    story = StoryPage.objects.get(title="A public carers story")
+    update = StoryUpdate.objects.create(story=story, author=story.owner, text="We kept it up.")
+    assert stories_that_changed_practice() == 0  # held for a moderator: not evidence yet
+    StoryUpdate.objects.filter(pk=update.pk).update(status=Moderation.APPROVED)
+    assert stories_that_changed_practice() == 1
+
+    page = client.get(site["url"], {"changed_practice": "on"}).content.decode()
+    assert "changed_practice" in page
 
 
 def test_a_cell_lists_what_is_in_it_and_an_empty_cell_invites_a_story(client, site):
