@@ -85,7 +85,7 @@ def test_it_adds_every_kind_of_record_to_the_existing_content(demo_site, client)
     assert EntryDimensionValue.objects.filter(entry__in=new_entries).exists()
     assert EntryRelationship.objects.filter(source__in=new_entries).exists()
     assert Booking.objects.filter(member__username__startswith="network-member-").count() == 24
-    # h5: ripples on generated stories; check-outs only for past meetings (both here are to come).
+    # ripples on generated stories; check-outs only for past meetings (both here are to come).
     assert StoryUpdate.objects.approved().count() == 10
     assert WhatITried.objects.approved().count() == 5
     assert not CheckOutInvitation.objects.exists()

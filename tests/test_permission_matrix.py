@@ -486,7 +486,7 @@ CASES += [
         "/admin/reviews/export.csv",
         for_admin(("editor", "administrator"), refused=302),
     ),
-    # h6: the impact report (page, words, exports) for coordinators; the resource view counter.
+    # the impact report (page, words, exports) for coordinators; the resource view counter.
     Case(
         "admin/impact/", "/admin/impact/", for_admin(("coordinator", "administrator"), refused=302)
     ),
@@ -517,7 +517,7 @@ CASES += [
         for_admin(("coordinator", "administrator"), refused=302),
     ),
     Case("page:resources.ResourcePage:seen/", "{resource}seen/", everyone(200)),
-    # h2: following and notifications ("What I follow", follow buttons, news, email choices).
+    # following and notifications ("What I follow", follow buttons, news, email choices).
     Case("following/", "/following/", for_members()),
     Case("following/follow/", "/following/follow/", for_members(members=405)),
     Case("following/follow/", "/following/follow/", for_members(members=302), method="post"),
@@ -571,7 +571,7 @@ CASES += [
         everyone(400),
         method="post",
     ),
-    # h1: conversations (responses, questions, the moderators' queue)
+    # conversations (responses, questions, the moderators' queue)
     Case(
         "conversations/page/<int:page_id>/", "/conversations/page/{public_story_id}/", for_members()
     ),
@@ -646,7 +646,7 @@ CASES += [
         "/admin/conversations/{own_response_id}/restore/",
         for_admin((), refused=405),
     ),
-    # h3: the private learning log. Only the writer: another member and staff of every role get
+    # the private learning log. Only the writer: another member and staff of every role get
     # 404 for an entry, as for one that does not exist.
     Case("account/learning-log/", "/account/learning-log/", for_members()),
     Case("account/learning-log/new/", "/account/learning-log/new/", for_members()),
@@ -671,11 +671,11 @@ CASES += [
         "/account/learning-log/export/?format=docx&date_from=2026-01-01",
         for_members(),
     ),
-    # h7: the accessibility statement, a public page
+    # the accessibility statement, a public page
     Case(
         "page:accessibility.AccessibilityStatementPage", "{accessibility_statement}", everyone(200)
     ),
-    # h5: ripples (a teller's update, a member's "what I tried", the asking choice) and meeting
+    # ripples (a teller's update, a member's "what I tried", the asking choice) and meeting
     # check-outs (signed links: no sign-in; forged, expired and reused links get a clear page).
     Case("ripples/ask-me/", "/ripples/ask-me/", for_members()),
     Case(
@@ -702,7 +702,7 @@ CASES += [
     Case("page:events.MeetingPage:check-out/<str:token>/", "{check_out_forged}", everyone(404)),
     Case("page:events.MeetingPage:check-out/<str:token>/", "{check_out_expired}", everyone(410)),
     Case("page:events.MeetingPage:check-out/<str:token>/", "{check_out_reused}", everyone(200)),
-    # h8: Easy Read pages and their PDF; the language check as you type and in the admin.
+    # Easy Read pages and their PDF; the language check as you type and in the admin.
     Case("page:easy_read.EasyReadIndexPage", "{easy_read_index}", everyone(200)),
     Case("page:easy_read.EasyReadPage", "{easy_read_page}", everyone(200)),
     Case("page:easy_read.EasyReadPage:pdf/", "{easy_read_page}pdf/", everyone(200)),
@@ -720,7 +720,7 @@ CASES += [
     ),
 ]
 CASES += [
-    # h4: the outcomes practice map, a cell's list, and the coordinators' briefings.
+    # the outcomes practice map, a cell's list, and the coordinators' briefings.
     Case("page:practice_map.PracticeMapPage", "{practice_map}", everyone(200)),
     Case(
         "page:practice_map.PracticeMapPage:cell/",
@@ -741,7 +741,7 @@ CASES += [
 
 
 def h1_conversation_objects(member, story):
-    """h1: a response of the member's own, another's, and a question with an answer."""
+    """a response of the member's own, another's, and a question with an answer."""
     from django.utils import timezone
 
     from conversations.models import Contribution
@@ -912,7 +912,7 @@ def build_site(home_page):
 
 
 def following_objects(member, story):
-    """h2: the member's own follow (a teller follows their story), news and email link."""
+    """the member's own follow (a teller follows their story), news and email link."""
     from following import kinds, services, tokens
     from following.models import EmailPreferences, Follow
 
@@ -926,7 +926,7 @@ def following_objects(member, story):
 
 
 def h5_objects(member, public_story, meeting):
-    """h5: the member found the public story helpful; check-out links for the meeting."""
+    """the member found the public story helpful; check-out links for the meeting."""
     from unittest import mock
 
     from events.check_outs import make_token

@@ -208,7 +208,7 @@ def produce_every_email(client, home_page):
     ResourcePageFactory(parent=library, external_url="https://gone.invalid/guide")
     make_staff(EDITOR, email="editor@example.org")
     call_command("check_resource_links", "--timeout", "1", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    # h2: news from what a member follows (a story they follow gets a response), at once.
+    # news from what a member follows (a story they follow gets a response), at once.
     from following import kinds as news_kinds
     from following import services as following
     from following.models import EmailPreferences
@@ -216,7 +216,7 @@ def produce_every_email(client, home_page):
     EmailPreferences.objects.create(user=second, followed=news_kinds.Frequency.AT_ONCE)
     with on_commit():
         following.notify({second.pk}, news_kinds.FOLLOWED, title="A response", url=story.url)
-    # h1: conversations: a held response alerts the moderators; a hidden one tells its author.
+    # conversations: a held response alerts the moderators; a hidden one tells its author.
     from conversations import moderation
     from conversations.models import Contribution
 
@@ -227,7 +227,7 @@ def produce_every_email(client, home_page):
         )
     with on_commit():
         moderation.hide(held, story_moderator, "Please keep to the story.")
-    # h5: a meeting's check-out, and a teller asked what happened next.
+    # a meeting's check-out, and a teller asked what happened next.
     ended = MeetingPageFactory(
         parent=meetings, slug="ended", starts_at=timezone.now() - timedelta(days=1, hours=3)
     )

@@ -1,4 +1,4 @@
-"""h5 in Chromium with axe, at 390 and 1280 px: a story's ripples, the update and "what I tried"
+"""Ripples and check-outs in Chromium with axe, at 390 and 1280 px: a story's ripples, the update and "what I tried"
 forms, the meeting check-out (from its emailed link, signed out) and the meeting's results for
 members, and the moderators' admin screen for updates. Journeys use members made for them here,
 never the shared demo accounts."""
