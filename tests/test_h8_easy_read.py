@@ -19,6 +19,7 @@ from easy_read.pictures import PICTURES
 from tests.factories.core import StandardPageFactory
 from tests.factories.easy_read import EasyReadIndexPageFactory, EasyReadPageFactory, steps_body
 from tests.factories.stories import make_member
+from tests.pdf_structure import assert_pdf_ua
 
 pytestmark = pytest.mark.django_db
 
@@ -146,6 +147,7 @@ def test_the_pdf_is_tagged_with_pictures_and_their_alternative_text(client, inde
     )
     response = client.get(page.url + "pdf/")
     assert response["Content-Type"] == "application/pdf"
+    assert_pdf_ua(response.content, title="Joining in Easy Read (Easy Read)")
     reader = PdfReader(io.BytesIO(response.content))
     root = reader.trailer["/Root"]
     assert root["/Lang"] == "en-GB"

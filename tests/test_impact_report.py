@@ -32,6 +32,7 @@ from tests.factories.membership import (
 )
 from tests.factories.resources import ResourceIndexPageFactory, ResourcePageFactory
 from tests.factories.stories import StoryPageFactory, make_story_index
+from tests.pdf_structure import assert_pdf_ua
 from tests.test_resources_booklet import structure_tags
 
 pytestmark = pytest.mark.django_db
@@ -236,6 +237,8 @@ def test_the_pdf_is_tagged_with_a_title_a_language_and_bookmarks(client, coordin
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert "no-store" in response["Cache-Control"]
+    # Tagged in reading order, with a title, a language, bookmarks and alternative text.
+    assert_pdf_ua(response.content)
     reader = PdfReader(io.BytesIO(response.content))
     catalog = reader.trailer["/Root"]
     assert bool(catalog["/MarkInfo"]["/Marked"])

@@ -33,6 +33,7 @@ from tests.factories.stories import (
     make_story_index,
     story_form_data,
 )
+from tests.pdf_structure import assert_pdf_ua
 from tests.test_hostile_input import NASTY, clean
 from tests.test_query_counts_at_scale import grow
 
@@ -334,10 +335,8 @@ def test_a_briefing_as_pdf_is_tagged_with_the_map_counts_and_agreed_quotes(clien
     assert "Carers and families" in text and "In the tellers’ words" in text
     assert "A public carers story" in text  # the agreed story's title with its summary
     assert "A members-only carers story" not in text
-    catalog = reader.trailer["/Root"]
-    assert bool(catalog["/MarkInfo"]["/Marked"])
-    assert catalog["/Lang"] == "en-GB"
-    assert "/StructTreeRoot" in catalog
+    # Tagged in reading order, with a title, a language, bookmarks and alternative text.
+    assert_pdf_ua(response.content)
 
 
 def test_the_story_form_records_the_choice_to_be_quoted_in_the_ledger(client, story_index):

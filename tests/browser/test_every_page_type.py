@@ -38,6 +38,9 @@ PAGE_TYPES = {
     "password-reset": "/accounts/password/reset/",
     "not-found": "/no-such-page/",
     "accessibility-statement": "/accessibility-statement/",
+    "practice-map": "/practice-map/",
+    "easy-read-index": "/easy-read/",
+    "easy-read": "/easy-read/personal-outcomes/",
 }
 
 
