@@ -3,10 +3,12 @@
 What Chromium tells a screen reader about a page (landmarks, headings, the names and roles of links
 and controls) is written as Playwright's ARIA snapshot to tests/browser/snapshots/<page type>.yaml
 and compared on every run, so that a change to any of them shows up in review as a change to a file.
+The module's name makes it the first of the browser tests: it reads the demo content as loaded, before
+other tests publish stories or mark them helpful on the shared site.
 
 After a deliberate change, renew the files and read their diff before committing it:
 
-    UPDATE_ACCESSIBILITY_SNAPSHOTS=1 .venv/bin/python -m pytest tests/browser/test_h7_accessibility_tree.py
+    UPDATE_ACCESSIBILITY_SNAPSHOTS=1 .venv/bin/python -m pytest tests/browser/test_accessibility_tree.py
 """
 
 import difflib
