@@ -86,6 +86,8 @@ def test_redis_killed_under_requests_answers_no_5xx(processes, site_files):
             site_files,
             site_url=f"http://127.0.0.1:{PORTS[4]}",
             CACHE_URL=f"redis://127.0.0.1:{OWN_REDIS_PORT}/0",
+            # The counters too: both caches go when this Redis is killed.
+            RATELIMIT_CACHE_URL=f"redis://127.0.0.1:{OWN_REDIS_PORT}/1",
         )
         site = processes.web("web-redis", PORTS[4], env)
         host = site.removeprefix("http://")
