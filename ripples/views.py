@@ -41,7 +41,13 @@ def write_update(request, story_id):
             request, "Thank you. A moderator will read your update before it is shown."
         )
         return redirect(story.url + "#ripples")
-    context = {"story": story, "form": form, "waiting": waiting}
+    context = {
+        "story": story,
+        "form": form,
+        "closed": waiting,
+        "heading": "What happened next?",
+        "back_link": "Back to your story",
+    }
     return TemplateResponse(request, "pages/ripples/update_form.html", context)
 
 
@@ -62,7 +68,13 @@ def write_what_i_tried(request, story_id):
         tried.save()
         messages.success(request, "Thank you. A moderator will read it before it is shown.")
         return redirect(story.url + "#ripples")
-    context = {"story": story, "form": form, "written": written}
+    context = {
+        "story": story,
+        "form": form,
+        "closed": written,
+        "heading": "What did you try?",
+        "back_link": "Back to the story",
+    }
     return TemplateResponse(request, "pages/ripples/tried_form.html", context)
 
 
